@@ -1,0 +1,47 @@
+# Back on Track. `make run` serves the site; `make test` runs the whole suite. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Local serving: production settings over plain HTTP on loopback, with a generated secret key.
+LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
+
+.PHONY: install setup-db run dev test lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+.env.local:
+	$(PYTHON) -c "import secrets; print('DJANGO_SECRET_KEY=' + secrets.token_urlsafe(50))" > .env.local
+
+setup-db: $(STAMP) .env.local
+	$(LOCAL_ENV) && $(BIN)/python manage.py migrate --noinput
+	$(LOCAL_ENV) && $(BIN)/python manage.py load_content
+
+run: setup-db
+	$(LOCAL_ENV) && $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving Back on Track on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(LOCAL_ENV) && $(BIN)/gunicorn backpain.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+dev: setup-db
+	$(LOCAL_ENV) && DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: $(STAMP)
+	@test -x "$(CHROMIUM)" || { echo "make test needs Chromium for the browser tests, and none is at $(CHROMIUM)." \
+	  "Install it with: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)."; exit 1; }
+	$(BIN)/ruff check .
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) staticfiles .env.local db.sqlite3 db.sqlite3-shm db.sqlite3-wal

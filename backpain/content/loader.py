@@ -1,0 +1,331 @@
+"""Sync content/ (Markdown with YAML front matter) with the database, and back.
+
+Parse and validate every file first, then write everything in one transaction: bad input names
+the file and field and leaves the database as it was. Each item remembers a hash of what was last
+loaded, so an editor's admin change is never silently overwritten.
+"""
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+from django.db import transaction
+
+from backpain.checker.rules import CONTEXT_CHOICES
+
+from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+
+
+class ContentError(Exception):
+    def __init__(self, path: Path | str, field: str | None, message: str):
+        self.path, self.field, self.message = str(path), field, message
+        where = f"{self.path}: {field}" if field else self.path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Kind:
+    folder: str
+    model: type
+    required: tuple[str, ...]
+    text: tuple[str, ...] = ()  # optional strings
+    integers: tuple[str, ...] = ()
+    booleans: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ("last_reviewed", "next_review_due")
+    choices: dict = field(default_factory=dict)  # name -> allowed values
+    line_lists: tuple[str, ...] = ()  # YAML list <-> one item per line in the database
+    relations: dict = field(default_factory=dict)  # name -> target folder or model
+    body_field: str = "body"
+
+    @property
+    def scalar_fields(self):
+        return (*self.required, *self.text, *self.integers, *self.booleans, *self.dates,
+                *self.choices, *self.line_lists)
+
+
+ITEM = ("title", "summary")
+KINDS = [
+    Kind("sources", Source, required=("title", "publisher"), text=("url",), dates=("accessed",),
+         body_field="notes"),
+    Kind("anatomy", AnatomyTopic, required=(*ITEM, "illustration", "illustration_alt"),
+         integers=("order",), relations={"sources": "sources"}),
+    Kind("exercises", Exercise, required=(*ITEM, "illustration", "illustration_alt"),
+         text=("easier", "harder"),
+         integers=("order", "sets", "reps", "hold_seconds", "duration_seconds"),
+         booleans=("per_side",),
+         choices={"category": Exercise.Category.values, "difficulty": Exercise.Difficulty.values},
+         line_lists=("steps", "cues", "mistakes"),
+         relations={"body_areas": BodyArea, "equipment": Equipment, "sources": "sources"}),
+    Kind("causes", Cause, required=(*ITEM, "signs", "why_it_hurts", "what_to_do"),
+         integers=("order",), line_lists=("suggested_by",),
+         relations={"anatomy": "anatomy", "exercises": "exercises", "sources": "sources"}),
+    Kind("articles", Article, required=ITEM, integers=("order",),
+         relations={"causes": "causes", "anatomy": "anatomy", "exercises": "exercises",
+                    "sources": "sources"}),
+]
+KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS}
+
+
+@dataclass
+class Record:
+    """One item as plain data: what a file says, or what the database holds."""
+
+    kind: Kind
+    slug: str
+    data: dict
+    path: Path | None = None
+
+    @property
+    def hash(self) -> str:
+        payload = json.dumps({"slug": self.slug, **self.data}, sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+@dataclass
+class Report:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # edited in admin since the last load
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def summary(self) -> str:
+        text = (f"{len(self.created)} created, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged, {len(self.conflicts)} skipped (edited in admin)")
+        if not self.changed:
+            text += ". Nothing to change."
+        return text
+
+
+# --- Reading files ------------------------------------------------------------------------
+
+
+def _clean_text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def parse_file(kind: Kind, path: Path) -> Record:
+    try:
+        post = frontmatter.load(path)
+    except yaml.YAMLError as error:
+        raise ContentError(path, None, f"malformed YAML front matter ({error})") from error
+    except UnicodeDecodeError as error:
+        raise ContentError(path, None, "not valid UTF-8") from error
+    meta = dict(post.metadata)
+    slug = meta.pop("slug", path.stem)
+    if slug != path.stem:
+        raise ContentError(path, "slug", f"'{slug}' must match the file name '{path.stem}'")
+    known = {*kind.scalar_fields, *kind.relations}
+    if kind.folder != "sources":
+        known.add("order")
+    for name in meta:
+        if name not in known:
+            raise ContentError(path, name, f"unknown field (expected one of: {', '.join(sorted(known))})")
+
+    data = {}
+    for name in kind.required:
+        value = _clean_text(meta.get(name))
+        if not value:
+            raise ContentError(path, name, "is required")
+        data[name] = value
+    for name in kind.text:
+        data[name] = _clean_text(meta.get(name))
+    for name in kind.integers:
+        value = meta.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise ContentError(path, name, f"must be a whole number of 0 or more, not {value!r}")
+        data[name] = value
+    if "order" in data and data["order"] is None:
+        data["order"] = 100
+    for name in kind.booleans:
+        value = meta.get(name, False)
+        if not isinstance(value, bool):
+            raise ContentError(path, name, f"must be true or false, not {value!r}")
+        data[name] = value
+    for name in kind.dates:
+        value = meta.get(name)
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise ContentError(path, name, f"must be a date like 2026-11-22, not {value!r}")
+        data[name] = value.isoformat()
+    for name, allowed in kind.choices.items():
+        value = meta.get(name)
+        if value not in allowed:
+            raise ContentError(path, name, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
+        data[name] = value
+    for name in (*kind.line_lists, *kind.relations):
+        value = meta.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            raise ContentError(path, name, "must be a list")
+        items = [str(v).strip() for v in value if str(v).strip()]
+        if any("\n" in item for item in items):
+            raise ContentError(path, name, "items must be single lines")
+        data[name] = sorted(set(items)) if name in kind.relations else items
+    data[kind.body_field] = post.content.strip()
+    _check_fields(kind, path, data)
+    return Record(kind, slug, data, path)
+
+
+def _check_fields(kind: Kind, path: Path, data: dict) -> None:
+    if kind.model is Exercise:
+        if not data["steps"]:
+            raise ContentError(path, "steps", "at least one step is required")
+        if not data["body_areas"]:
+            raise ContentError(path, "body_areas", "at least one body area is required")
+    if kind.model is Cause:
+        for entry in data["suggested_by"]:
+            name, _, value = entry.partition("=")
+            if value not in CONTEXT_CHOICES.get(name, ()):
+                raise ContentError(path, "suggested_by",
+                                   f"'{entry}' is not a symptom-checker context answer (field=value)")
+    if kind.folder == "sources" and data["url"] and not data["url"].startswith(("https://", "http://")):
+        raise ContentError(path, "url", "must start with https:// or http://")
+
+
+def read_folder(folder: Path) -> list[Record]:
+    if not folder.is_dir():
+        raise ContentError(folder, None, "content folder not found")
+    records = []
+    for kind in KINDS:
+        for path in sorted((folder / kind.folder).glob("*.md")):
+            records.append(parse_file(kind, path))
+    return records
+
+
+# --- The database side --------------------------------------------------------------------
+
+
+def record_from_object(kind: Kind, obj) -> Record:
+    data = {}
+    for name in (*kind.required, *kind.text):
+        data[name] = _clean_text(getattr(obj, name))
+    for name in (*kind.integers, *kind.booleans, *kind.choices):
+        data[name] = getattr(obj, name)
+    for name in kind.dates:
+        value = getattr(obj, name)
+        data[name] = value.isoformat() if value else None
+    for name in kind.line_lists:
+        data[name] = [line.strip() for line in getattr(obj, name).splitlines() if line.strip()]
+    for name in kind.relations:
+        data[name] = sorted(related.slug for related in getattr(obj, name).all())
+    data[kind.body_field] = _clean_text(getattr(obj, kind.body_field)).replace("\r\n", "\n")
+    return Record(kind, obj.slug, data)
+
+
+def database_records(kind: Kind) -> dict[str, tuple[object, Record]]:
+    objects = kind.model.objects.prefetch_related(*kind.relations)
+    return {obj.slug: (obj, record_from_object(kind, obj)) for obj in objects}
+
+
+def _validate_relations(records: list[Record]) -> None:
+    known = {kind.folder: set() for kind in KINDS}
+    for record in records:
+        known[record.kind.folder].add(record.slug)
+    for kind in KINDS:
+        known[kind.folder] |= set(kind.model.objects.values_list("slug", flat=True))
+    fixed = {model: set(model.objects.values_list("slug", flat=True)) for model in (BodyArea, Equipment)}
+    for record in records:
+        for name, target in record.kind.relations.items():
+            allowed = fixed[target] if isinstance(target, type) else known[target]
+            for slug in record.data[name]:
+                if slug not in allowed:
+                    raise ContentError(record.path, name, f"unknown slug '{slug}'")
+
+
+def _write_fields(record: Record, obj) -> None:
+    kind = record.kind
+    for name, value in record.data.items():
+        if name in kind.relations:
+            continue
+        if name in kind.line_lists:
+            value = "\n".join(value)
+        elif name in kind.dates and value:
+            value = datetime.date.fromisoformat(value)
+        setattr(obj, name, value)
+    obj.loaded_hash = record.hash
+    obj.save()
+
+
+def _write_relations(record: Record, obj) -> None:
+    for name, target in record.kind.relations.items():
+        model = target if isinstance(target, type) else KIND_BY_FOLDER[target].model
+        getattr(obj, name).set(model.objects.filter(slug__in=record.data[name]))
+
+
+def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
+    """Bring the database in line with the files; on any error nothing is written."""
+    records = read_folder(folder)
+    report = Report()
+    with transaction.atomic():
+        _validate_relations(records)
+        to_write = []
+        existing = {kind.folder: database_records(kind) for kind in KINDS}
+        for record in records:
+            label = f"{record.kind.folder}/{record.slug}"
+            obj, current = existing[record.kind.folder].get(record.slug, (None, None))
+            if obj is None:
+                obj = record.kind.model(slug=record.slug)
+                report.created.append(label)
+            elif current.hash == record.hash:
+                if obj.loaded_hash != record.hash and not dry_run:
+                    # Same content (e.g. just exported): adopt it as the loaded version.
+                    record.kind.model.objects.filter(pk=obj.pk).update(loaded_hash=record.hash)
+                report.unchanged.append(label)
+                continue
+            elif current.hash != obj.loaded_hash and not force:
+                report.conflicts.append(label)
+                continue
+            else:
+                report.updated.append(label)
+            to_write.append((record, obj))
+        if not dry_run:
+            for record, obj in to_write:  # first pass: the items themselves
+                _write_fields(record, obj)
+            for record, obj in to_write:  # second pass: relations, now every slug exists
+                _write_relations(record, obj)
+    return report
+
+
+# --- Export -------------------------------------------------------------------------------
+
+
+class _BlockDumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper, value):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _represent_str)
+
+
+def render_file(record: Record) -> str:
+    meta = {"slug": record.slug}
+    for name, value in record.data.items():
+        if name == record.kind.body_field:
+            continue
+        if name in record.kind.dates and value:
+            value = datetime.date.fromisoformat(value)
+        meta[name] = value
+    front = yaml.dump(meta, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
+    body = record.data[record.kind.body_field]
+    return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
+
+
+def export(folder: Path) -> int:
+    """Write every item in the database to folder/<kind>/<slug>.md; returns how many."""
+    count = 0
+    for kind in KINDS:
+        (folder / kind.folder).mkdir(parents=True, exist_ok=True)
+        for _obj, record in database_records(kind).values():
+            (folder / kind.folder / f"{record.slug}.md").write_text(render_file(record), encoding="utf-8")
+            count += 1
+    return count

@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from backpain.content.loader import ContentError, sync
+
+
+class Command(BaseCommand):
+    help = "Sync content/ into the database (idempotent; keeps editors' admin changes)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--folder", type=Path, default=settings.CONTENT_DIR)
+        parser.add_argument("--check", action="store_true", help="Validate and report; write nothing.")
+        parser.add_argument("--force", action="store_true",
+                            help="Overwrite items that were edited in admin since the last load.")
+
+    def handle(self, *args, folder, check, force, **options):
+        try:
+            report = sync(folder, force=force, dry_run=check)
+        except ContentError as error:
+            raise CommandError(f"Content not loaded, database unchanged. {error}") from error
+        for label in report.conflicts:
+            self.stderr.write(self.style.WARNING(
+                f"Skipped {label}: edited in admin since the last load. "
+                "Run export_content to keep the edit, or load_content --force to discard it."))
+        prefix = "Check passed (nothing written): would be " if check else ""
+        self.stdout.write(prefix + report.summary())

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "routines"
+urlpatterns = [path("routine/", views.builder, name="builder")]

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from backpain import views
+from backpain.guide.sitemaps import SITEMAPS
+
+admin.site.site_header = "Back on Track: content admin"
+admin.site.site_title = "Back on Track admin"
+
+urlpatterns = [
+    path("", include("backpain.guide.urls")),
+    path("", include("backpain.checker.urls")),
+    path("", include("backpain.routines.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+handler400 = "backpain.views.bad_request"
+handler404 = "backpain.views.page_not_found"
+handler500 = "backpain.views.server_error"

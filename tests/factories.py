@@ -1,0 +1,76 @@
+"""Small factories: content made in code, not fixture files."""
+
+import datetime
+import itertools
+
+from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+
+_counter = itertools.count(1)
+TODAY = datetime.date(2026, 11, 22)
+NEXT_YEAR = datetime.date(2027, 11, 22)
+
+
+def _dates():
+    return {"last_reviewed": TODAY, "next_review_due": NEXT_YEAR}
+
+
+def make_source(**fields) -> Source:
+    n = next(_counter)
+    defaults = {"slug": f"source-{n}", "title": f"Source {n}", "publisher": "NICE",
+                "url": "https://example.org/guidance", "accessed": TODAY}
+    return Source.objects.create(**{**defaults, **fields})
+
+
+def make_anatomy(**fields) -> AnatomyTopic:
+    n = next(_counter)
+    defaults = {"slug": f"anatomy-{n}", "title": f"Anatomy topic {n}", "summary": "A part of the back.",
+                "body": "The **lumbar spine** has five vertebrae.", "illustration": "img/favicon.svg",
+                "illustration_alt": "A diagram.", **_dates()}
+    return AnatomyTopic.objects.create(**{**defaults, **fields})
+
+
+def make_exercise(*, areas=("core",), equipment=(), **fields) -> Exercise:
+    n = next(_counter)
+    defaults = {"slug": f"exercise-{n}", "title": f"Exercise {n}", "summary": "Builds a steady trunk.",
+                "body": "Why it helps.", "category": "activation", "difficulty": "beginner",
+                "sets": 2, "hold_seconds": 20, "steps": "Lie down.\nLift.", "cues": "Breathe.",
+                "illustration": "img/favicon.svg", "illustration_alt": "A figure.", **_dates()}
+    exercise = Exercise.objects.create(**{**defaults, **fields})
+    exercise.body_areas.set(BodyArea.objects.filter(slug__in=areas))
+    exercise.equipment.set(Equipment.objects.filter(slug__in=equipment))
+    return exercise
+
+
+def make_cause(*, anatomy=(), exercises=(), **fields) -> Cause:
+    n = next(_counter)
+    defaults = {"slug": f"cause-{n}", "title": f"Cause {n}", "summary": "A reason backs hurt.",
+                "signs": "- Ache after runs", "why_it_hurts": "It loads the spine.",
+                "what_to_do": "Strengthen.", **_dates()}
+    cause = Cause.objects.create(**{**defaults, **fields})
+    cause.anatomy.set(anatomy)
+    cause.exercises.set(exercises)
+    return cause
+
+
+def make_article(*, causes=(), anatomy=(), exercises=(), sources=(), **fields) -> Article:
+    n = next(_counter)
+    defaults = {"slug": f"article-{n}", "title": f"Article {n}", "summary": "About running.",
+                "body": "Some words " * 50, "order": n, **_dates()}
+    article = Article.objects.create(**{**defaults, **fields})
+    article.causes.set(causes)
+    article.anatomy.set(anatomy)
+    article.exercises.set(exercises)
+    article.sources.set(sources)
+    return article
+
+
+def make_linked_set() -> dict:
+    """One of everything, linked the way real content is."""
+    source = make_source()
+    anatomy = make_anatomy()
+    exercise = make_exercise(areas=("core", "hips"), equipment=("mat",))
+    cause = make_cause(anatomy=[anatomy], exercises=[exercise])
+    article = make_article(causes=[cause], anatomy=[anatomy], exercises=[exercise], sources=[source])
+    for item in (anatomy, exercise, cause):
+        item.sources.set([source])
+    return {"source": source, "anatomy": anatomy, "exercise": exercise, "cause": cause, "article": article}

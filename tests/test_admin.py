@@ -1,0 +1,64 @@
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1")
+    client.force_login(user)
+    return client
+
+
+MODELS = [Source, AnatomyTopic, Exercise, Cause, Article, BodyArea, Equipment]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_changelist_add_and_change_forms_render(editor_client, linked, model):
+    opts = model._meta
+    changelist = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert changelist.status_code == 200
+    assert editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+    obj = model.objects.first()
+    change = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+    assert change.status_code == 200
+    assert str(obj) in change.content.decode()
+
+
+@pytest.mark.parametrize("model", [AnatomyTopic, Exercise, Cause, Article])
+def test_change_form_has_preview_and_view_on_site(editor_client, linked, model):
+    obj = model.objects.first()
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    html = editor_client.get(url).content.decode()
+    assert "Rendered preview" in html
+    assert obj.body_html in html
+    assert "View on site" in html
+
+
+def test_changelist_search_finds_by_title(editor_client, linked):
+    url = reverse("admin:content_exercise_changelist")
+    html = editor_client.get(url, {"q": linked["exercise"].title}).content.decode()
+    assert linked["exercise"].title in html
+
+
+def test_editing_through_admin_renders_markdown_and_keeps_history(editor_client, linked):
+    cause = linked["cause"]
+    url = reverse("admin:content_cause_change", args=[cause.pk])
+    form = {
+        "title": cause.title, "slug": cause.slug, "summary": cause.summary, "order": 5,
+        "signs": "- Stiff **mornings**", "why_it_hurts": "Load.", "what_to_do": "Move.",
+        "body": "<script>alert(1)</script>Text", "anatomy": [cause.anatomy.get().pk],
+        "exercises": [cause.exercises.get().pk], "suggested_by": "",
+        "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22", "sources": [linked["source"].pk],
+    }
+    response = editor_client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    cause.refresh_from_db()
+    assert "<strong>mornings</strong>" in cause.signs_html
+    assert "<script" not in cause.body_html
+    history = editor_client.get(reverse("admin:content_cause_history", args=[cause.pk]))
+    assert history.status_code == 200
+    assert cause.history.count() >= 2

@@ -1,0 +1,248 @@
+"""The content pipeline: load_content and export_content."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from backpain.content.loader import ContentError, read_folder, sync
+from backpain.content.models import AnatomyTopic, Article, Cause, Exercise, Source
+
+REVIEW = "last_reviewed: 2026-11-22\nnext_review_due: 2027-11-22\n"
+
+FILES = {
+    "sources/nice-ng59.md": """\
+        ---
+        title: Low back pain and sciatica in over 16s
+        publisher: NICE
+        url: https://www.nice.org.uk/guidance/ng59
+        accessed: 2026-11-22
+        ---
+        """,
+    "anatomy/lumbar-spine.md": """\
+        ---
+        title: Lumbar spine
+        summary: Five vertebrae.
+        order: 1
+        illustration: img/anatomy/lumbar-spine.svg
+        illustration_alt: Five stacked vertebrae.
+        sources: [nice-ng59]
+        REVIEW
+        ---
+        The **lumbar spine** carries your weight.
+        """,
+    "exercises/plank.md": """\
+        ---
+        title: Plank
+        summary: Holds the trunk steady.
+        category: activation
+        body_areas: [core, lower-back]
+        equipment: [mat]
+        difficulty: beginner
+        sets: 3
+        hold_seconds: 20
+        steps: [Lie face down., Lift onto forearms and toes.]
+        cues: [Keep a straight line.]
+        mistakes: [Letting the hips sag.]
+        illustration: img/exercises/plank.svg
+        illustration_alt: A runner holds a straight line on forearms and toes.
+        sources: [nice-ng59]
+        REVIEW
+        ---
+        Builds endurance in the deep core.
+        """,
+    "causes/weak-core.md": """\
+        ---
+        title: Weak core
+        summary: A weak core lets the low back take the strain.
+        signs: |
+          - Ache late in runs
+        why_it_hurts: Less support for the spine.
+        what_to_do: Build core strength.
+        anatomy: [lumbar-spine]
+        exercises: [plank]
+        suggested_by: [strength_training=never]
+        sources: [nice-ng59]
+        REVIEW
+        ---
+        More about the core.
+        """,
+    "articles/why-runners-get-back-pain.md": """\
+        ---
+        title: Why runners get back pain
+        summary: The common reasons.
+        order: 10
+        causes: [weak-core]
+        anatomy: [lumbar-spine]
+        exercises: [plank]
+        sources: [nice-ng59]
+        REVIEW
+        ---
+        ## Causes
+        Many things.
+        """,
+}
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).replace("REVIEW\n", REVIEW), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name, text in FILES.items():
+        write(tmp_path, name, text)
+    return tmp_path
+
+
+def load(folder, *args):
+    call_command("load_content", "--folder", str(folder), *args)
+
+
+def counts():
+    return [m.objects.count() for m in (Source, AnatomyTopic, Exercise, Cause, Article)]
+
+
+@pytest.mark.django_db
+def test_loads_every_kind_with_relations(folder):
+    report = sync(folder)
+    assert len(report.created) == 5
+    cause = Cause.objects.get(slug="weak-core")
+    assert [a.slug for a in cause.anatomy.all()] == ["lumbar-spine"]
+    assert [e.slug for e in cause.exercises.all()] == ["plank"]
+    assert cause.signs_html == "<ul>\n<li>Ache late in runs</li>\n</ul>"
+    plank = Exercise.objects.get(slug="plank")
+    assert sorted(a.slug for a in plank.body_areas.all()) == ["core", "lower-back"]
+    assert plank.step_list == ["Lie face down.", "Lift onto forearms and toes."]
+    assert plank.sets == 3 and plank.hold_seconds == 20 and plank.reps is None
+    assert Article.objects.get().causes.get() == cause
+
+
+@pytest.mark.django_db
+def test_second_run_changes_nothing_and_says_so(folder, capsys):
+    load(folder)
+    before = {e.slug: e.updated for e in Exercise.objects.all()}
+    load(folder)
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert out == "0 created, 0 updated, 5 unchanged, 0 skipped (edited in admin). Nothing to change."
+    assert {e.slug: e.updated for e in Exercise.objects.all()} == before
+
+
+@pytest.mark.django_db
+def test_changed_file_updates_the_item(folder):
+    sync(folder)
+    path = folder / "exercises/plank.md"
+    path.write_text(path.read_text().replace("hold_seconds: 20", "hold_seconds: 30"))
+    report = sync(folder)
+    assert report.updated == ["exercises/plank"]
+    assert Exercise.objects.get(slug="plank").hold_seconds == 30
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "message"), [
+    ("causes/weak-core.md", "anatomy: [lumbar-spine]", "anatomy: [lumbar-spin]", "anatomy",
+     "unknown slug 'lumbar-spin'"),
+    ("exercises/plank.md", "title: Plank\n", "", "title", "is required"),
+    ("exercises/plank.md", "category: activation", "category: yoga", "category", "unknown value 'yoga'"),
+    ("exercises/plank.md", "body_areas: [core, lower-back]", "body_areas: [core, neck]", "body_areas",
+     "unknown slug 'neck'"),
+    ("exercises/plank.md", "sets: 3", "sets: three", "sets", "whole number"),
+    ("causes/weak-core.md", "strength_training=never", "strength_training=daily", "suggested_by",
+     "not a symptom-checker context answer"),
+    ("articles/why-runners-get-back-pain.md", "last_reviewed: 2026-11-22", "last_reviewed: soon",
+     "last_reviewed", "must be a date"),
+    ("anatomy/lumbar-spine.md", "order: 1", "colour: red", "colour", "unknown field"),
+])
+@pytest.mark.django_db
+def test_bad_input_names_file_and_field_and_writes_nothing(folder, name, old, new, field, message):
+    path = folder / name
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new))
+    with pytest.raises(CommandError) as error:
+        load(folder)
+    assert name in str(error.value)
+    assert f": {field}: " in str(error.value)
+    assert message in str(error.value)
+    assert counts() == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.django_db
+def test_malformed_yaml_is_reported_with_its_file(folder):
+    write(folder, "exercises/broken.md", "---\ntitle: [unclosed\n---\nBody\n")
+    with pytest.raises(ContentError, match=r"exercises/broken.md: malformed YAML"):
+        read_folder(folder)
+
+
+@pytest.mark.django_db
+def test_failure_half_way_keeps_the_previous_content(folder):
+    sync(folder)
+    plank = folder / "exercises/plank.md"
+    plank.write_text(plank.read_text().replace("hold_seconds: 20", "hold_seconds: 45"))
+    cause = folder / "causes/weak-core.md"
+    cause.write_text(cause.read_text().replace("exercises: [plank]", "exercises: [plank, nope]"))
+    with pytest.raises(ContentError):
+        sync(folder)
+    assert Exercise.objects.get(slug="plank").hold_seconds == 20
+
+
+@pytest.mark.django_db
+def test_check_validates_without_writing(folder, capsys):
+    load(folder, "--check")
+    assert counts() == [0, 0, 0, 0, 0]
+    assert "would be 5 created" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_admin_edit_is_kept_and_reported_until_forced(folder, capsys):
+    sync(folder)
+    plank = Exercise.objects.get(slug="plank")
+    plank.title = "Forearm plank"  # an editor's change in admin
+    plank.save()
+    path = folder / "exercises/plank.md"
+    path.write_text(path.read_text().replace("hold_seconds: 20", "hold_seconds: 25"))
+
+    load(folder)
+    captured = capsys.readouterr()
+    assert "Skipped exercises/plank: edited in admin" in captured.err
+    assert "1 skipped" in captured.out
+    assert Exercise.objects.get(slug="plank").title == "Forearm plank"
+
+    load(folder, "--force")
+    plank.refresh_from_db()
+    assert (plank.title, plank.hold_seconds) == ("Plank", 25)
+
+
+@pytest.mark.django_db
+def test_export_then_load_changes_nothing(folder, tmp_path_factory):
+    sync(folder)
+    edited = Cause.objects.get(slug="weak-core")
+    edited.what_to_do = "Build core strength.\n\nStart with planks."
+    edited.save()
+    out = tmp_path_factory.mktemp("export")
+    call_command("export_content", "--folder", str(out))
+    exported = (out / "causes/weak-core.md").read_text()
+    assert "Start with planks." in exported
+    report = sync(out)
+    assert not report.changed and not report.conflicts
+    assert len(report.unchanged) == 5
+    # and the export is now what the loader considers loaded: a later file edit applies
+    path = out / "causes/weak-core.md"
+    path.write_text(path.read_text().replace("title: Weak core", "title: A weak core"))
+    assert sync(out).updated == ["causes/weak-core"]
+
+
+@pytest.mark.django_db
+def test_every_save_keeps_a_revision_that_can_be_restored(folder):
+    sync(folder)
+    plank = Exercise.objects.get(slug="plank")
+    plank.summary = "Changed by an editor."
+    plank.save()
+    assert plank.history.count() >= 2
+    previous = plank.history.all()[1]
+    assert previous.summary == "Holds the trunk steady."
+    previous.instance.save()
+    assert Exercise.objects.get(slug="plank").summary == "Holds the trunk steady."
+
