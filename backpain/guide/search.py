@@ -15,10 +15,17 @@ MAX_RESULTS = 30
 KIND_LABELS = {"article": "Article", "cause": "Cause", "anatomy": "Anatomy", "exercise": "Exercise"}
 
 
+def _singular(word: str) -> str:
+    # "hamstrings" should find "hamstring stretch": match on the stem of a plain plural.
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def terms(query: str) -> list[str]:
     """The distinct lowercase words of a query, longest first, without one-letter noise."""
-    words = re.findall(r"[\w'’-]+", query.lower()[:MAX_QUERY_LENGTH])
-    unique = dict.fromkeys(w.strip("'’-") for w in words if len(w.strip("'’-")) > 1)
+    words = (w.strip("'’-") for w in re.findall(r"[\w'’-]+", query.lower()[:MAX_QUERY_LENGTH]))
+    unique = dict.fromkeys(_singular(w) for w in words if len(w) > 1)
     return sorted(unique, key=len, reverse=True)[:MAX_TERMS]
 
 

@@ -1,0 +1,63 @@
+"""Browser tests: Playwright driving Debian's Chromium against live_server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM must allow it here only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.exit(f"Browser tests need Chromium at {CHROMIUM}: apt-get install -y chromium", returncode=1)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"],
+    }
+
+
+@pytest.fixture
+def content(transactional_db):
+    """The real content set, loaded into the live server's database."""
+    from django.conf import settings
+
+    from backpain.content.loader import sync
+
+    sync(settings.CONTENT_DIR)
+
+
+@pytest.fixture
+def screenshot_dir():
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def assert_accessible(page, context=None):
+    """axe-core with the WCAG 2.2 A and AA rules: zero violations, listed if any."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=context,
+                        options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                 "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    details = [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations]
+    assert not violations, f"axe violations on {page.url}:\n" + "\n".join(details)
