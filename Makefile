@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local serving: production settings over plain HTTP on loopback, with a generated secret key.
 LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: install setup-db run dev test lint clean
+.PHONY: install setup-db run dev test test-postgres lint clean
 
 install: $(STAMP)
 
@@ -42,6 +42,11 @@ test: $(STAMP)
 	  "Install it with: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)."; exit 1; }
 	$(BIN)/ruff check .
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest
+
+# The same suite against a throwaway PostgreSQL on 127.0.0.1 (started by .ci/postgres).
+test-postgres: $(STAMP)
+	DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest; \
+	  status=$$?; .ci/postgres stop; exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .env.local db.sqlite3 db.sqlite3-shm db.sqlite3-wal

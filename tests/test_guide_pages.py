@@ -92,16 +92,19 @@ def test_pages_answer_304_until_content_changes(client, linked):
 
 
 PAGES = ["/", "/guide/", "article", "cause", "anatomy", "exercise", "/exercises/",
-         "/exercises/?area=core&equipment=mat", "/search/?q=exercise"]
+         "/exercises/?area=core&equipment=mat", "/search/?q=exercise", "/sitemap.xml"]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_query_count_is_fixed_as_content_grows_tenfold(client, grow, page, django_assert_max_num_queries):
+def test_query_count_is_fixed_as_content_grows_tenfold(client, grow, django_assert_max_num_queries):
     grow(2)
     first = factories.make_linked_set()
-    url = page if page.startswith("/") else first[page].get_absolute_url()
-    with django_assert_max_num_queries(12) as small:
-        assert client.get(url).status_code == 200
+    urls = [page if page.startswith("/") else first[page].get_absolute_url() for page in PAGES]
+    counts = {}
+    for url in urls:
+        with django_assert_max_num_queries(12) as small:
+            assert client.get(url).status_code == 200
+        counts[url] = len(small.captured_queries)
     grow(27)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        assert client.get(url).status_code == 200
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            assert client.get(url).status_code == 200, url

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -71,13 +72,24 @@ def snippet(entry: SearchEntry, words: list[str], width: int = 160) -> SafeStrin
     return highlight(piece, words)
 
 
+# Must match the expression of the GIN index in content/migrations/0004 so PostgreSQL uses it.
+FTS_VECTOR = "to_tsvector('english', title || ' ' || text)"
+
+
+def _matching(query: str, words: list[str]):
+    entries = SearchEntry.objects.all()
+    if connection.vendor == "postgresql":
+        # Full-text search: stems words ("stretching" finds "stretch") and uses the index.
+        return entries.extra(where=[f"{FTS_VECTOR} @@ plainto_tsquery('english', %s)"], params=[query])  # noqa: S610
+    for word in words:
+        entries = entries.filter(text__contains=word)
+    return entries
+
+
 def search(query: str) -> list[Hit]:
     words = terms(query)
     if not words:
         return []
-    matches_all = Q()
-    for word in words:
-        matches_all &= Q(text__contains=word)
     title_all = Q()
     for word in words:
         title_all &= Q(title__icontains=word)
@@ -85,7 +97,7 @@ def search(query: str) -> list[Hit]:
     for word in words:
         title_any |= Q(title__icontains=word)
     entries = (
-        SearchEntry.objects.filter(matches_all)
+        _matching(" ".join(words), words)
         .annotate(rank=Case(When(title_all, then=Value(2)), When(title_any, then=Value(1)),
                             default=Value(0), output_field=IntegerField()))
         .order_by("-rank", "title")
