@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "backpain.middleware.RequestSizeLimitMiddleware",
     "backpain.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,7 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+    "axes.middleware.AxesMiddleware",  # last but one, as django-axes asks
+    "backpain.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "backpain.urls"
@@ -126,6 +128,7 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
             "KEY_PREFIX": "backpain",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
@@ -204,6 +207,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# Editors are the only people who log in; an unsafe ?next= falls back here.
+LOGIN_URL = f"/{ADMIN_URL}login/"
+LOGIN_REDIRECT_URL = f"/{ADMIN_URL}"
 
 LOGGING = {
     "version": 1,

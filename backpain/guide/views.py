@@ -3,17 +3,23 @@
 One view and one template serve both the full page and, for htmx, the partial it targets.
 """
 
+import hashlib
 from functools import wraps
 
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import condition, require_GET
+from django.utils.http import quote_etag
+from django.views.decorators.http import require_GET
 
 from backpain.content.signals import content_version
 
 from . import selectors
 from .forms import ExerciseFilters, SearchForm
 from .search import search as run_search
+
+PAGE_CACHE_SECONDS = 24 * 3600
 
 
 def htmx_partial(request, template: str, partial: str) -> str:
@@ -24,18 +30,33 @@ def htmx_partial(request, template: str, partial: str) -> str:
 
 
 def content_page(view):
-    """Pages that change only when content does: ETag from the content version, and Vary."""
+    """Pages that change only when content does.
 
-    def etag(request, *args, **kwargs):
-        return f'{content_version()}-{"h" if request.htmx else "p"}'
+    The content version (bumped on every save) makes the ETag, so browsers get a 304 until an
+    editor changes something, and keys a shared cache of the rendered page. A page that used a
+    CSP nonce is never cached: a nonce must not be shared between responses.
+    """
 
     @wraps(view)
     @require_GET
-    @condition(etag_func=etag)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        variant = "h" if request.htmx else "p"
+        version = content_version()
+        etag = quote_etag(f"{version}-{variant}")
+        key = "page:" + hashlib.sha256(f"{version}:{variant}:{request.get_full_path()}".encode()).hexdigest()
+        if etag in (request.headers.get("If-None-Match") or ""):
+            response = HttpResponseNotModified()
+        elif (body := cache.get(key)) is not None:
+            response = HttpResponse(body)
+        else:
+            response = view(request, *args, **kwargs)
+            nonce_used = isinstance(getattr(request, "_csp_nonce", None), str)
+            if response.status_code == 200 and not nonce_used:
+                cache.set(key, response.content, timeout=PAGE_CACHE_SECONDS)
+        if response.status_code in (200, 304):
+            response["ETag"] = etag
         patch_vary_headers(response, ["HX-Request"])
-        # Browsers revalidate with If-None-Match and get a 304 until content changes.
+        # Browsers revalidate with If-None-Match every time; unchanged content costs a 304.
         patch_cache_control(response, no_cache=True)
         return response
 

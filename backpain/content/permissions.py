@@ -1,0 +1,17 @@
+"""The Editors group: physios and writers who change guide content, and nothing else."""
+
+from django.apps import apps as django_apps
+
+EDITORS = "Editors"
+CONTENT_MODELS = ("source", "anatomytopic", "exercise", "cause", "article", "bodyarea", "equipment")
+
+
+def ensure_editors_group(sender=None, **kwargs) -> None:
+    """Create or refresh the group after every migrate (idempotent)."""
+    Group = django_apps.get_model("auth", "Group")  # noqa: N806
+    Permission = django_apps.get_model("auth", "Permission")  # noqa: N806
+    group, _ = Group.objects.get_or_create(name=EDITORS)
+    codenames = [f"{action}_{model}" for model in CONTENT_MODELS for action in ("add", "change", "delete", "view")]
+    # Revisions can be read (history pages) but not edited by hand.
+    codenames += [f"view_historical{model}" for model in CONTENT_MODELS]
+    group.permissions.set(Permission.objects.filter(content_type__app_label="content", codename__in=codenames))
