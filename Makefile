@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local serving: production settings over plain HTTP on loopback, with a generated secret key.
 LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: install setup-db run dev test test-postgres lint clean
+.PHONY: install setup-db run dev test test-postgres lint bench clean
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest; \
 	  status=$$?; .ci/postgres stop; exit $$status
+
+# Load test: gunicorn with production settings on 127.0.0.1, driven by wrk (apt-get install -y wrk).
+bench: $(STAMP)
+	$(BIN)/python tests/load/bench.py
+	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-columns=min,median,max,rounds -q
 
 clean:
 	rm -rf $(VENV) staticfiles .env.local db.sqlite3 db.sqlite3-shm db.sqlite3-wal

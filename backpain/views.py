@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET
 def healthz(request):
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+            # A real table, not SELECT 1: a missing SQLite file would be silently recreated empty.
+            cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             cursor.fetchone()
     except DatabaseError:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
