@@ -9,7 +9,7 @@ PORT ?= 8000
 # Local serving: production settings over plain HTTP on loopback, with a generated secret key.
 LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: install setup-db run dev test test-postgres lint bench clean
+.PHONY: install setup-db run dev test test-postgres lint bench audit clean
 
 install: $(STAMP)
 
@@ -50,8 +50,16 @@ test-postgres: $(STAMP)
 
 # Load test: gunicorn with production settings on 127.0.0.1, driven by wrk (apt-get install -y wrk).
 bench: $(STAMP)
-	$(BIN)/python tests/load/bench.py
+	$(BIN)/python tests/tools/bench.py
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-columns=min,median,max,rounds -q
+
+# Lighthouse over the main page types on a production-settings server (npm's lighthouse, Debian's Chromium).
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+audit: $(STAMP) node_modules/.bin/lighthouse
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python tests/tools/audit.py
 
 clean:
 	rm -rf $(VENV) staticfiles .env.local db.sqlite3 db.sqlite3-shm db.sqlite3-wal

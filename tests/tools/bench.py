@@ -2,26 +2,21 @@
 
 Each page gets CONNECTIONS connections for SECONDS seconds. The ceiling is the same article's HTML
 saved as a static file and served by the same gunicorn through WhiteNoise, in the same run.
-Run from the project root: .venv/bin/python tests/load/bench.py
+Run from the project root: .venv/bin/python tests/tools/bench.py
 """
 
 import os
 import re
-import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-BIN = Path(sys.executable).parent
-HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
-BASE = f"http://{HOST}:{PORT}"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.tools.server import gunicorn, prepare, workdir  # noqa: E402
+
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
@@ -51,51 +46,14 @@ CHECKER_ANSWERS = {
 }
 
 
-def env(db_path: Path, static_root: Path) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "backpain.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db_path}"),
-        "BACKPAIN_STATIC_ROOT": str(static_root),
-    }
-
-
-def manage(environ, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=environ, check=True, stdout=subprocess.DEVNULL)
-
-
-def start_server(environ):
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "backpain.wsgi", "--bind", f"{HOST}:{PORT}", "--workers", str(WORKERS),
-         "--log-level", "warning"], cwd=ROOT, env=environ, start_new_session=True)
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"{BASE}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.1)
-    stop_server(server)
-    raise SystemExit("gunicorn did not start")
-
-
-def stop_server(server):
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=20)
-
-
-def checker_lua(workdir: Path) -> Path:
+def checker_lua(base: str, folder: Path) -> Path:
     """A wrk script that POSTs a full set of answers with a valid CSRF token and cookie."""
-    with urllib.request.urlopen(f"{BASE}/checker/") as response:
+    with urllib.request.urlopen(f"{base}/checker/") as response:
         html = response.read().decode()
         cookie = response.headers.get("Set-Cookie", "").split(";")[0]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     body = "&".join(f"{k}={v}" for k, v in {**CHECKER_ANSWERS, "csrfmiddlewaretoken": token}.items())
-    script = workdir / "checker_post.lua"
+    script = folder / "checker_post.lua"
     script.write_text(
         'wrk.method = "POST"\n'
         f'wrk.body = "{body}"\n'
@@ -124,35 +82,29 @@ def parse_wrk(output: str) -> dict:
 def main():
     if not shutil.which("wrk"):
         raise SystemExit("make bench needs wrk: apt-get install -y wrk")
-    workdir = Path(tempfile.mkdtemp(prefix="backpain-bench-"))
-    static_root = workdir / "static"
-    environ = env(workdir / "bench.sqlite3", static_root)
-    manage(environ, "migrate", "--noinput")
-    manage(environ, "load_content")
-    manage(environ, "collectstatic", "--noinput")
-    server = start_server(environ)
-    try:
-        with urllib.request.urlopen(BASE + ARTICLE) as response:
-            article_html = response.read()
-    finally:
-        stop_server(server)
-    (static_root / "bench").mkdir(parents=True, exist_ok=True)
-    (static_root / "bench" / "article.html").write_bytes(article_html)
+    folder = workdir("backpain-bench-")
+    environ = prepare(folder)
+    with gunicorn(environ, PORT, WORKERS) as base, urllib.request.urlopen(base + ARTICLE) as response:
+        article_html = response.read()
+    # The ceiling: the same HTML as a static file, served by the same gunicorn and WhiteNoise.
+    (folder / "static" / "bench").mkdir(parents=True, exist_ok=True)
+    (folder / "static" / "bench" / "article.html").write_bytes(article_html)
 
-    server = start_server(environ)
     results = {}
     try:
-        lua = checker_lua(workdir)
-        for name, path in PAGES:
-            extra = ["-s", str(lua)] if name == "checker POST" else []
-            urllib.request.urlopen(BASE + path).read() if name != "checker POST" else None  # warm the cache
-            run = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *extra, BASE + path],
-                                 capture_output=True, text=True, check=True)
-            results[name] = parse_wrk(run.stdout)
-            print(f"  measured {name}", file=sys.stderr)
+        with gunicorn(environ, PORT, WORKERS) as base:
+            lua = checker_lua(base, folder)
+            for name, path in PAGES:
+                posting = name == "checker POST"
+                if not posting:
+                    urllib.request.urlopen(base + path).read()  # warm the page cache
+                extra = ["-s", str(lua)] if posting else []
+                run = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *extra,
+                                      base + path], capture_output=True, text=True, check=True)
+                results[name] = parse_wrk(run.stdout)
+                print(f"  measured {name}", file=sys.stderr)
     finally:
-        stop_server(server)
-        shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
     ceiling = results["static ceiling"]["rps"]
     print(f"\nwrk: {CONNECTIONS} connections, {SECONDS} s per page, gunicorn {WORKERS} workers, "
