@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("backpain.routines.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Browsers ask for /favicon.ico even where a page names its icon (the admin does not).
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

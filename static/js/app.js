@@ -11,6 +11,15 @@
     }
   });
 
+  // Filter forms: leave empty fields out of GET requests so pushed URLs stay short and shareable.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.verb !== "get") return;
+    var params = event.detail.parameters;
+    Object.keys(params).forEach(function (name) {
+      if (params[name] === "") delete params[name];
+    });
+  });
+
   // After htmx swaps new content in, move focus to it if it asks (data-focus-after-swap),
   // so keyboard and screen-reader users land on what changed.
   document.addEventListener("htmx:afterSettle", function (event) {

@@ -33,7 +33,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def content(transactional_db):
+def content(django_db_serialized_rollback, transactional_db):
     """The real content set, loaded into the live server's database."""
     from django.conf import settings
 
