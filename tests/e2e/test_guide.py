@@ -1,0 +1,110 @@
+"""Journeys through the guide in a real browser, with and without JavaScript, plus axe and screenshots."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_accessible
+
+PAGE_TYPES = {
+    "home": "/",
+    "guide": "/guide/",
+    "article": "/articles/why-runners-get-back-pain/",
+    "cause": "/causes/tight-hip-flexors/",
+    "anatomy": "/anatomy/hip-flexors/",
+    "exercise-library": "/exercises/",
+    "exercise": "/exercises/hip-flexor-stretch/",
+    "search": "/search/?q=hamstring",
+    "not-found": "/no-such-page/",
+}
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def page_js(request, browser, live_server, content):
+    context = browser.new_context(java_script_enabled=request.param, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page, request.param
+    context.close()
+
+
+def test_home_to_cause_to_anatomy_to_exercise_in_clicks(page_js):
+    page, _ = page_js
+    page.goto("/")
+    page.get_by_role("link", name="Read the guide").first.click()
+    expect(page).to_have_url(re.compile(r"/guide/$"))
+    page.get_by_role("link", name="Tight hip flexors").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("hip flexors")
+    page.locator("#rel-anatomy + ul a").first.click()
+    expect(page).to_have_url(re.compile(r"/anatomy/[\w-]+/$"))
+    page.go_back()
+    page.locator("#rel-exercises ~ ul a").first.click()
+    expect(page).to_have_url(re.compile(r"/exercises/[\w-]+/$"))
+    expect(page.get_by_role("link", name="Add to my routine")).to_be_visible()
+
+
+def test_filter_library_by_clicking_and_back_restores_the_list(page_js):
+    page, js = page_js
+    page.goto("/exercises/")
+    heading = page.locator("#results-heading")
+    all_text = heading.inner_text()
+    page.get_by_label("Category").select_option("static-stretch")
+    if not js:
+        page.get_by_role("button", name="Show exercises").click()
+    expect(page).to_have_url(re.compile(r"category=static-stretch"))
+    expect(heading).not_to_have_text(all_text)
+    kinds = page.locator("#results .exercise-card .tag").all_inner_texts()
+    assert kinds and set(kinds) == {"Static stretch"}
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/exercises/$"))
+    expect(page.locator("#results-heading")).to_have_text(all_text)
+
+
+def test_search_shows_results_as_you_type(page_js):
+    page, js = page_js
+    page.goto("/search/")
+    page.get_by_label("Search the guide").fill("hamstring")
+    if not js:
+        page.get_by_role("button", name="Search").click()
+    expect(page.locator("#results mark").first).to_have_text(re.compile("hamstring", re.I))
+    expect(page).to_have_url(re.compile(r"q=hamstring"))
+
+
+def test_admin_edit_shows_on_site_and_revision_restores(page, live_server, content, django_user_model):
+    django_user_model.objects.create_superuser("editor", "e@example.org", "a-long-password-1")
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-long-password-1")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/admin/content/exercise/?q=plank")
+    page.get_by_role("link", name="Forearm plank", exact=True).click()
+    original = page.get_by_label("Summary").input_value()
+    page.get_by_label("Summary").fill("Edited by a physio in admin.")
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(f"{live_server.url}/exercises/plank/")
+    expect(page.locator(".lede")).to_have_text("Edited by a physio in admin.")
+
+    page.goto(f"{live_server.url}/admin/content/exercise/?q=plank")
+    page.get_by_role("link", name="Forearm plank", exact=True).click()
+    page.get_by_role("link", name="History").click()
+    # Rows are newest first: the second row is the version before the edit.
+    page.locator("#change-history tbody tr").nth(1).locator("a").first.click()
+    page.get_by_role("button", name="Revert").first.click()
+    page.goto(f"{live_server.url}/exercises/plank/")
+    expect(page.locator(".lede")).to_have_text(original)
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_types_are_accessible_and_screenshotted(browser, live_server, content, screenshot_dir, name):
+    for width, height in ((375, 812), (1280, 900)):
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server.url)
+        page = context.new_page()
+        page.goto(PAGE_TYPES[name])
+        page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
+        assert_accessible(page)
+        context.close()

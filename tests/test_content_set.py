@@ -1,0 +1,105 @@
+"""The real content set in content/: loads cleanly, is linked, cited and illustrated."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils.html import strip_tags
+
+from backpain.content.loader import sync
+from backpain.content.models import AnatomyTopic, Article, Cause, Exercise, Source
+
+STATIC = Path(settings.BASE_DIR) / "static"
+
+
+@pytest.fixture
+def loaded(db):
+    return sync(settings.CONTENT_DIR)
+
+
+def test_loads_with_no_warning_and_second_load_changes_nothing(db, capsys):
+    call_command("load_content")
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    call_command("load_content")
+    assert "Nothing to change." in capsys.readouterr().out
+
+
+def test_the_set_has_what_the_guide_promises(loaded):
+    assert Cause.objects.count() >= 16
+    assert AnatomyTopic.objects.count() >= 7
+    assert Exercise.objects.count() >= 30
+    assert Article.objects.count() >= 9
+    categories = set(Exercise.objects.values_list("category", flat=True))
+    assert categories >= {"aerobic", "dynamic-warmup", "activation", "strength", "static-stretch", "foam-rolling"}
+
+
+@pytest.mark.parametrize("model", [AnatomyTopic, Exercise, Cause, Article])
+def test_every_item_cites_a_source_and_has_review_dates(loaded, model):
+    for item in model.objects.prefetch_related("sources"):
+        assert item.sources.exists(), f"{item.slug} cites no source"
+        assert item.last_reviewed < item.next_review_due, item.slug
+        assert item.summary.strip() and item.body.strip(), item.slug
+
+
+@pytest.mark.parametrize("model", [AnatomyTopic, Exercise])
+def test_every_illustration_exists_with_alt_text(loaded, model):
+    for item in model.objects.all():
+        path = STATIC / item.illustration
+        assert path.is_file(), f"{item.slug}: {item.illustration} missing"
+        svg = path.read_text()
+        assert svg.lstrip().startswith(("<svg", "<?xml")) and "<title" in svg, item.slug
+        assert "<script" not in svg.lower() and "href=\"http" not in svg, item.slug
+        assert len(item.illustration_alt) > 15, item.slug
+
+
+def test_every_exercise_has_dosage_steps_cues_and_mistakes(loaded):
+    for exercise in Exercise.objects.all():
+        assert exercise.dosage, exercise.slug
+        assert len(exercise.step_list) >= 2, exercise.slug
+        assert 2 <= len(exercise.cue_list) <= 4, exercise.slug
+        assert exercise.mistake_list, exercise.slug
+        assert exercise.body_areas.exists(), exercise.slug
+
+
+def test_causes_have_their_parts_and_links(loaded):
+    for cause in Cause.objects.prefetch_related("anatomy", "exercises"):
+        assert cause.signs and cause.why_it_hurts and cause.what_to_do, cause.slug
+        assert cause.anatomy.exists(), cause.slug
+        if cause.slug not in NOT_FIXED_BY_EXERCISE:
+            assert cause.exercises.exists(), f"{cause.slug} links no exercise that helps"
+
+
+# Causes whose fix is not a general exercise: gear, routes, or a clinician's own rehab plan.
+NOT_FIXED_BY_EXERCISE = {"worn-shoes", "hard-uneven-surfaces", "pre-existing-conditions"}
+
+
+def test_no_orphans(loaded):
+    for exercise in Exercise.objects.prefetch_related("causes", "articles"):
+        assert exercise.causes.exists() or exercise.articles.exists(), f"exercise {exercise.slug} is an orphan"
+    for cause in Cause.objects.prefetch_related("articles"):
+        assert cause.articles.exists(), f"cause {cause.slug} is not reached from any article"
+    for topic in AnatomyTopic.objects.prefetch_related("causes", "articles"):
+        assert topic.causes.exists() or topic.articles.exists(), f"anatomy {topic.slug} is an orphan"
+    used = {s for m in (AnatomyTopic, Exercise, Cause, Article) for s in m.sources.through.objects.values_list(
+        "source__slug", flat=True)}
+    assert set(Source.objects.values_list("slug", flat=True)) <= used
+
+
+def test_red_flags_are_never_played_down(loaded):
+    article = Article.objects.get(slug="when-to-see-a-professional")
+    text = strip_tags(article.body_html).lower()
+    for flag in ("bladder", "bowel", "both legs", "numb"):
+        assert flag in text, flag
+    assert "/checker/" in article.body
+
+
+def test_distances_in_miles_have_kilometres(loaded):
+    import re
+
+    for model in (Cause, Article, Exercise, AnatomyTopic):
+        for item in model.objects.all():
+            text = " ".join([item.body, getattr(item, "what_to_do", ""), getattr(item, "signs", "")])
+            for match in re.finditer(r"\d[\d,–-]*\s*miles?\b(?!\s*\(about)[^.]{0,40}", text):
+                assert "km" in match.group(0) or "kilomet" in match.group(0), f"{item.slug}: {match.group(0)}"
