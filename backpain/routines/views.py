@@ -1,7 +1,143 @@
+"""The routine builder (/routine/) and its printable sheet (/routine/sheet/).
+
+Both read the same GET parameters, so every routine has a stable, shareable URL. One query for the
+exercises (plus two prefetches) serves a request, however big the library grows.
+"""
+
+from dataclasses import dataclass
+
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from backpain.content.models import Exercise
+
+from .compose import (
+    MAX_MINUTES,
+    MIN_MINUTES,
+    SECONDS_PER_REP,
+    STAGE_LABELS,
+    SWITCH_SECONDS,
+    TRANSITION_SECONDS,
+    ExerciseData,
+    Item,
+    Phase,
+    compose,
+)
+from .forms import FOCUS_CHOICES, RoutineForm, blocks_routine, with_defaults
+from .qr import qr_svg
+
+MAX_PRINTED_URL = 160
+EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "reps", "hold_seconds",
+                   "duration_seconds", "per_side", "cues", "illustration", "illustration_alt")
+
+
+def library() -> list[Exercise]:
+    """Every exercise, once, with what composing and the sheet need."""
+    return list(Exercise.objects.only(*EXERCISE_FIELDS).prefetch_related("body_areas", "equipment")
+                .order_by("order", "slug"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    item: Item
+    exercise: Exercise | None  # None for the plain easy walk or run
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    phase: Phase
+    entries: list[Entry]
+
+    @property
+    def title(self) -> str:
+        return self.phase.name.capitalize()
+
+
+def _exercise_groups(exercises, form) -> list[tuple[str, list[tuple[Exercise, bool, bool]]]]:
+    """The include / leave-out table: exercises by category, with what is ticked now."""
+    include = set(form.data.getlist("include"))
+    exclude = set(form.data.getlist("exclude"))
+    groups = []
+    for category, label in Exercise.Category.choices:
+        rows = [(e, e.slug in include, e.slug in exclude) for e in exercises if e.category == category]
+        if rows:
+            groups.append((label, rows))
+    return groups
+
+
+def _context(request) -> dict:
+    blocked = blocks_routine(request.GET)
+    if blocked:
+        return {"blocked": blocked}
+    exercises = library()
+    form = RoutineForm(with_defaults(request.GET), exercises=exercises)
+    context = {"form": form, "blocked": None, "routine": None, "triage": "",
+               "exercise_groups": _exercise_groups(exercises, form),
+               "choosing": bool(form.data.getlist("include") or form.data.getlist("exclude")),
+               "min_minutes": MIN_MINUTES, "max_minutes": MAX_MINUTES,
+               "timing": {"rep": SECONDS_PER_REP, "transition": TRANSITION_SECONDS, "switch": SWITCH_SECONDS}}
+    valid = form.is_valid()
+    context["triage"] = form.cleaned_data.get("triage", "")  # only a level we know travels on
+    context["triage_ignored"] = form.triage_ignored
+    if not valid:
+        return context
+    routine = compose([ExerciseData.from_exercise(e) for e in exercises], form.inputs())
+    by_slug = {e.slug: e for e in exercises}
+    query = form.query()
+    sheet_path = f"{reverse('routines:sheet')}?{query}"
+    focus_names = dict(FOCUS_CHOICES)
+    context.update({
+        "routine": routine,
+        "phases": [PhaseView(p, [Entry(i, by_slug.get(i.slug)) for i in p.items]) for p in routine.phases],
+        "stage_labels": STAGE_LABELS,
+        "focus_names": [focus_names[f] for f, _ in FOCUS_CHOICES if f in form.cleaned_data["focus"]],
+        "query": query,
+        "builder_url": f"{reverse('routines:builder')}?{query}",
+        "sheet_url": sheet_path,
+    })
+    return context
+
+
+def _is_partial(request) -> bool:
+    # A boosted or history-restore request needs the whole page.
+    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def builder(request):
-    return render(request, "routines/builder.html")
+    context = _context(request)
+    form = context.get("form")
+    template = "routines/builder.html"
+    status = 400 if form is not None and form.errors else 200
+    if _is_partial(request):
+        template += "#preview"
+        # htmx swaps nothing on a 4xx, so the message at the preview would never show.
+        status = 200
+    return render(request, template, context, status=status)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def sheet(request):
+    context = _context(request)
+    if context["blocked"] or context["routine"] is None:
+        # Advice to get help, or the form with its messages: the builder page says it best.
+        status = 400 if context.get("form") is not None else 200
+        return render(request, "routines/builder.html", context, status=status)
+    absolute = request.build_absolute_uri(context["sheet_url"])
+    short_url = f"{request.get_host()}{context['sheet_url']}"
+    # A very long link (many exercises chosen) would push the sheet onto a second page: print the
+    # start of it then, and let the QR code carry the whole link.
+    cut = len(short_url) > MAX_PRINTED_URL
+    context.update({
+        "short_url": short_url[:MAX_PRINTED_URL - 1] + "…" if cut else short_url,
+        "short_url_cut": cut,
+        "qr": qr_svg(absolute, title="QR code that opens this sheet online"),
+        "today": timezone.localdate(),
+        "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    })
+    return render(request, "routines/sheet.html", context)

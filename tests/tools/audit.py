@@ -22,7 +22,7 @@ PAGES = [
     ("article", "/articles/why-runners-get-back-pain/"),
     ("exercise library", "/exercises/"),
     ("symptom checker", "/checker/"),
-    ("routine sheet", "/routine/sheet/?run_type=easy&warmup_minutes=10&cooldown_minutes=10"),
+    ("routine sheet", "/routine/sheet/?run=easy&warmup=10&cooldown=10"),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}

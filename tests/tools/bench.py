@@ -30,7 +30,7 @@ PAGES = [
     ("search", "/search/?q=hip+flexor+stretch"),
     ("checker form", "/checker/"),
     ("checker POST", "/checker/"),
-    ("routine sheet", "/routine/sheet/?run_type=tempo&warmup_minutes=10&cooldown_minutes=10&focus=core&equipment=mat"),
+    ("routine sheet", "/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat"),
     ("static ceiling", "/static/bench/article.html"),
 ]
 

@@ -1,0 +1,126 @@
+from django import forms
+from django.http import QueryDict
+
+from .compose import MAX_MINUTES, MIN_MINUTES, RUN_TYPES, Inputs
+
+RUN_CHOICES = [(slug, run.label) for slug, run in RUN_TYPES.items()]
+FOCUS_CHOICES = [("lower-back", "Lower back"), ("core", "Core"), ("hips", "Hips"),
+                 ("hamstrings", "Hamstrings"), ("glutes", "Glutes")]
+# "none" is accepted (links may say equipment=none) and means nothing; it is not a box to tick.
+EQUIPMENT_CHOICES = [("mat", "Mat"), ("foam-roller", "Foam roller"), ("resistance-band", "Resistance band")]
+TRIAGE_CHOICES = [("", ""), ("self_care", "Self-care"), ("soon", "See someone soon"),
+                  ("urgent", "Urgent"), ("emergency", "Emergency")]
+# The symptom checker's levels at which no routine is offered.
+NO_ROUTINE = {"emergency", "urgent"}
+DEFAULTS = {"run": "easy", "warmup": "10", "cooldown": "10"}
+MINUTES_MESSAGE = f"Choose a whole number of minutes from {MIN_MINUTES} to {MAX_MINUTES}."
+
+
+def _shorten(value, limit=40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class SlugsField(forms.MultipleChoiceField):
+    """Repeatable slugs; an unknown one is named (shortened) in the message, not echoed whole."""
+
+    def __init__(self, *, what: str, **kwargs):
+        self.what = what
+        super().__init__(required=False, **kwargs)
+
+    def validate(self, value):
+        for slug in value:
+            if not self.valid_value(slug):
+                raise forms.ValidationError(f"We have no {self.what} called “{_shorten(slug)}”.",
+                                            code="invalid_choice")
+
+
+class MinutesField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=MIN_MINUTES, max_value=MAX_MINUTES, error_messages={
+            "required": MINUTES_MESSAGE, "invalid": MINUTES_MESSAGE,
+            "min_value": MINUTES_MESSAGE, "max_value": MINUTES_MESSAGE,
+        }, widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+            help_text=f"{MIN_MINUTES} to {MAX_MINUTES} minutes", **kwargs)
+
+
+class RoutineForm(forms.Form):
+    """The builder's inputs. Always bound: missing basics take their defaults (see with_defaults)."""
+
+    run = forms.ChoiceField(label="What run is it?", choices=RUN_CHOICES, widget=forms.RadioSelect,
+                            error_messages={"invalid_choice": "Choose one of the run types listed.",
+                                            "required": "Choose the run you are doing."})
+    warmup = MinutesField(label="Warm-up")
+    cooldown = MinutesField(label="Cool-down")
+    focus = SlugsField(what="focus area", label="Focus areas", choices=FOCUS_CHOICES,
+                       widget=forms.CheckboxSelectMultiple)
+    equipment = SlugsField(what="equipment", label="Equipment at hand",
+                           choices=[*EQUIPMENT_CHOICES, ("none", "Nothing")], widget=forms.CheckboxSelectMultiple)
+    include = SlugsField(what="exercise", label="Always include")
+    exclude = SlugsField(what="exercise", label="Leave out")
+    # Where the runner came from; an unknown value is dropped (with a note), not an error: it changes
+    # no exercise, and a routine is still safe to offer (emergency and urgent never get this far).
+    triage = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, exercises=()):
+        super().__init__(data)
+        choices = [(e.slug, e.title) for e in exercises]
+        self.fields["include"].choices = choices
+        self.fields["exclude"].choices = choices
+
+    triage_ignored = False
+
+    def clean_triage(self):
+        value = self.cleaned_data["triage"]
+        if value and value not in dict(TRIAGE_CHOICES):
+            self.triage_ignored = True
+            return ""
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        both = set(cleaned.get("include") or ()) & set(cleaned.get("exclude") or ())
+        if both:
+            titles = dict(self.fields["include"].choices)
+            names = ", ".join(f"“{titles[s]}”" for s in sorted(both))
+            self.add_error("exclude", f"{names} can't be both included and left out: untick one.")
+        return cleaned
+
+    def inputs(self) -> Inputs:
+        data = self.cleaned_data
+        return Inputs(run_type=data["run"], warmup_minutes=data["warmup"], cooldown_minutes=data["cooldown"],
+                      focus=frozenset(data["focus"]), equipment=frozenset(data["equipment"]) - {"none"},
+                      include=tuple(dict.fromkeys(data["include"])), exclude=frozenset(data["exclude"]))
+
+    def query(self) -> str:
+        """The canonical query string for these inputs: same inputs, same URL."""
+        data = self.cleaned_data
+        query = QueryDict(mutable=True)
+        query["run"], query["warmup"], query["cooldown"] = data["run"], data["warmup"], data["cooldown"]
+        for name, choices in (("focus", FOCUS_CHOICES), ("equipment", EQUIPMENT_CHOICES)):
+            query.setlist(name, [slug for slug, _ in choices if slug in data[name]])
+        for name in ("include", "exclude"):
+            query.setlist(name, sorted(set(data[name])))
+        if data.get("triage"):
+            query["triage"] = data["triage"]
+        return query.urlencode(safe="")
+
+
+def with_defaults(params: QueryDict) -> QueryDict:
+    """The GET parameters with the basics filled in when they are absent (not when left empty)."""
+    data = params.copy()
+    for name, value in DEFAULTS.items():
+        if name not in data:
+            data[name] = value
+    return data
+
+
+def blocks_routine(params: QueryDict) -> str | None:
+    """The triage level that rules out a routine, read from the raw parameters.
+
+    Read before validation on purpose: advice to get help must show even if other inputs are bad."""
+    levels = params.getlist("triage")
+    for level in ("emergency", "urgent"):
+        if level in levels:
+            return level
+    return None

@@ -1,0 +1,208 @@
+"""The routine builder in a real browser: live preview, no-JS fallback, printing, axe and the keyboard."""
+
+import re
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from .conftest import assert_accessible
+
+# The fullest sheet the builder can make: longest times, every focus area, all equipment, two extras.
+FULLEST = ("/routine/sheet/?run=hills&warmup=30&cooldown=30&focus=lower-back&focus=core&focus=hips"
+           "&focus=hamstrings&focus=glutes&equipment=mat&equipment=foam-roller&equipment=resistance-band"
+           "&include=squat&include=single-leg-deadlift&triage=soon")
+TYPICAL = "/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat"
+
+
+@pytest.fixture
+def site(browser, live_server, content):
+    contexts = []
+
+    def open_page(*, js=True, width=1280):
+        context = browser.new_context(java_script_enabled=js, base_url=live_server.url,
+                                      viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def preview_slugs(page) -> list[str]:
+    return page.locator("#preview .routine-item").evaluate_all("items => items.map(i => i.dataset.slug)")
+
+
+def test_preview_updates_as_inputs_change_and_the_url_keeps_them(site):
+    page = site()
+    page.goto("/routine/")
+    preview = page.locator("#preview")
+    expect(preview.locator(".routine-item").first).to_have_attribute("data-slug", "brisk-walk")
+    page.evaluate("window.stillHere = true")  # gone if the page reloads
+
+    page.get_by_label("Race", exact=True).check()
+    expect(page).to_have_url(re.compile(r"run=race"))
+    expect(preview.locator(".routine-item").first).to_have_attribute("data-slug", "easy-jog")
+    expect(preview.locator('[data-slug="strides"]')).to_have_count(1)
+
+    page.get_by_label("Foam roller", exact=True).check()
+    expect(preview.locator('[data-stage="foam-rolling"]').first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"equipment=foam-roller"))
+
+    page.get_by_label("Warm-up", exact=True).fill("15")
+    page.get_by_label("Warm-up", exact=True).press("Tab")  # change fires on leaving the field
+    expect(preview.get_by_role("heading", level=2)).to_have_text("Your routine: 25 min")
+    expect(page).to_have_url(re.compile(r"warmup=15"))
+
+    page.get_by_text("Choose exercises yourself").click()
+    page.get_by_label("Leave out Strides", exact=True).check()
+    expect(preview.locator('[data-slug="strides"]')).to_have_count(0)
+    assert page.evaluate("window.stillHere") is True
+
+    # The pushed URL is the routine: loading it afresh gives the same one.
+    slugs = preview_slugs(page)
+    page.goto(page.url)
+    assert preview_slugs(page) == slugs
+    assert page.evaluate("window.stillHere") is None
+
+
+def test_back_and_forward_restore_the_form_and_routine_together(site):
+    page = site()
+    page.goto("/routine/")
+    page.get_by_label("Race", exact=True).check()
+    expect(page).to_have_url(re.compile(r"run=race"))
+    race = preview_slugs(page)
+    page.get_by_label("Long run", exact=True).check()
+    expect(page).to_have_url(re.compile(r"run=long"))
+    expect(page.locator("#preview .routine-item").first).to_have_attribute("data-slug", "brisk-walk")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"run=race"))
+    expect(page.get_by_label("Race", exact=True)).to_be_checked()
+    expect(page.locator("#preview .routine-item").first).to_have_attribute("data-slug", "easy-jog")
+    assert preview_slugs(page) == race
+    page.go_forward()
+    expect(page.get_by_label("Long run", exact=True)).to_be_checked()
+    expect(page.locator("#preview .routine-item").first).to_have_attribute("data-slug", "brisk-walk")
+
+
+def test_without_javascript_the_form_submits_and_gives_the_same_page(site):
+    page = site(js=False)
+    page.goto("/routine/")
+    page.get_by_label("Hills", exact=True).check()
+    page.get_by_label("Mat", exact=True).check()
+    page.get_by_label("Glutes", exact=True).check()
+    page.get_by_role("button", name="Update my routine").click()
+    expect(page).to_have_url(re.compile(r"run=hills.*focus=glutes.*equipment=mat"))
+    expect(page.locator('#preview [data-slug="strides"]')).to_have_count(1)
+    no_js = preview_slugs(page)
+
+    with_js = site()
+    with_js.goto(page.url)
+    assert preview_slugs(with_js) == no_js
+
+    page.get_by_role("link", name="Open the printable sheet").click()
+    expect(page).to_have_url(re.compile(r"/routine/sheet/\?run=hills"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("hills")
+
+
+def test_bad_input_shows_a_message_not_an_error_page(site):
+    page = site()
+    page.goto("/routine/")
+    page.get_by_label("Cool-down", exact=True).fill("90")
+    page.get_by_label("Cool-down", exact=True).press("Tab")
+    expect(page.locator("#preview .error-summary")).to_contain_text("from 3 to 30")
+    page.get_by_label("Cool-down", exact=True).fill("12")
+    page.get_by_label("Cool-down", exact=True).press("Tab")
+    expect(page.locator("#preview h2")).to_have_text("Your routine: 22 min")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("url", [TYPICAL, FULLEST], ids=["typical", "fullest"])
+def test_the_sheet_prints_on_exactly_one_page(site, screenshot_dir, paper, url):
+    page = site()
+    page.goto(url)
+    expect(page.locator(".sheet-qr svg")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator("[data-print]")).to_be_hidden()
+    name = "typical" if url == TYPICAL else "fullest"
+    pdf = screenshot_dir / f"routine-sheet-{name}-{paper}.pdf"
+    page.pdf(path=str(pdf), format=paper, print_background=False)
+    assert len(PdfReader(pdf).pages) == 1
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=True)
+
+
+@pytest.mark.parametrize("url", [
+    "/routine/",
+    "/routine/?run=race&equipment=foam-roller&include=plank&include=strides&exclude=brisk-walk",
+    "/routine/?warmup=99&include=nothing-like-it",
+    "/routine/?triage=soon&focus=hips",
+    "/routine/?triage=emergency",
+    TYPICAL,
+    FULLEST,
+])
+def test_no_axe_violations(site, url):
+    page = site()
+    page.goto(url)
+    if page.locator("details.choose").count():
+        page.locator("details.choose").evaluate("d => d.open = true")
+    assert_accessible(page)
+
+
+def test_no_axe_violations_on_a_phone(site):
+    page = site(width=375)
+    page.goto("/routine/?run=tempo&focus=core")
+    assert_accessible(page)
+    page.goto(TYPICAL)
+    assert_accessible(page)
+
+
+def tab_to(page, predicate: str, limit=80):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {predicate}; }})()"):
+            return
+    raise AssertionError(f"Tab never reached {predicate}")
+
+
+def test_keyboard_only_from_inputs_to_the_sheet(site):
+    page = site()
+    page.goto("/routine/")
+    tab_to(page, "el.name === 'run'")
+    page.keyboard.press("ArrowDown")  # radios move with the arrow keys
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Tempo or intervals", exact=True)).to_be_checked()
+    tab_to(page, "el.value === 'core'")
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Core", exact=True)).to_be_checked()
+    tab_to(page, "el.value === 'mat'")
+    page.keyboard.press("Space")
+    tab_to(page, "el.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
+    tab_to(page, "el.id === 'include-glute-bridge'")
+    page.keyboard.press("Space")
+    tab_to(page, "el.type === 'submit'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"run=tempo.*focus=core.*equipment=mat.*include=glute-bridge"))
+    expect(page.locator('#preview [data-slug="glute-bridge"]')).to_contain_text("you asked for this")
+    tab_to(page, "el.id === 'sheet-link'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/routine/sheet/\?run=tempo"))
+    expect(page.locator('.sheet [data-slug="glute-bridge"]')).to_be_visible()
+    tab_to(page, "el.hasAttribute('data-print')", limit=15)
+
+
+def test_screenshots(site, screenshot_dir):
+    for width in (375, 1280):
+        page = site(width=width)
+        page.goto("/routine/?run=tempo&warmup=10&cooldown=10&focus=core&focus=hips&equipment=mat"
+                  "&equipment=foam-roller&include=glute-bridge")
+        page.screenshot(path=str(screenshot_dir / f"routine-builder-{width}.png"), full_page=True)
+        page.goto(TYPICAL)
+        page.screenshot(path=str(screenshot_dir / f"routine-sheet-{width}.png"), full_page=True)
+        page.goto("/routine/?triage=urgent")
+        page.screenshot(path=str(screenshot_dir / f"routine-urgent-{width}.png"), full_page=True)
