@@ -26,7 +26,9 @@ def healthz(request):
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /checker/", "Disallow: /routine/sheet/", f"Sitemap: {sitemap_url}"]
+    # Everything public may be crawled: checker answers are POST-only and never in a URL, and
+    # routine variants share one canonical URL. (The admin is not named: its URL is a setting.)
+    lines = ["User-agent: *", "Disallow:", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

@@ -42,9 +42,15 @@ def main():
         with gunicorn(environ, PORT) as base:
             for name, path in PAGES:
                 out = reports / f"lighthouse-{name.replace(' ', '-')}.json"
-                subprocess.run([str(LIGHTHOUSE), base + path, "--output=json", f"--output-path={out}", "--quiet",
-                                f"--chrome-flags={FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-                               env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
+                command = [str(LIGHTHOUSE), base + path, "--output=json", f"--output-path={out}", "--quiet",
+                           f"--chrome-flags={FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
+                for attempt in range(3):  # headless Chromium now and then loses the trace (NO_NAVSTART)
+                    run = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False)
+                    if run.returncode == 0:
+                        break
+                    print(f"  {name}: Lighthouse failed (attempt {attempt + 1}), retrying", file=sys.stderr)
+                else:
+                    raise SystemExit(f"Lighthouse could not audit {name}")
                 report = json.loads(out.read_text())
                 scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
                 rows.append((name, scores))
