@@ -1,0 +1,308 @@
+"""The symptom checker in a real browser: the htmx flow, the emergency advice, printing, no-JS, axe, keyboard."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from backpain.checker import rules
+from backpain.checker.forms import GROUPS
+from tests.test_checker_vignettes import ALL_CLEAR
+
+from .conftest import assert_accessible
+
+CONTEXT = {"training_change": "yes", "shoe_miles": "over_500", "surface": "road", "strength_training": "never",
+           "sitting_hours": "over_8", "pain_timing": ["after_sitting", "mornings"]}
+BY_LEVEL = {
+    rules.EMERGENCY: {**ALL_CLEAR, **CONTEXT, "saddle_numbness": "yes", "fever": "yes", "leg_pain": "below_knee"},
+    rules.URGENT: {**ALL_CLEAR, **CONTEXT, "fever": "yes", "night_pain": "unsure", "age": "72", "minor_fall": "yes"},
+    rules.SOON: {**ALL_CLEAR, **CONTEXT, "worried": "yes", "leg_pain": "hip_or_thigh", "duration": "4_to_12_weeks",
+                 "improving": "unsure"},
+    rules.SELF_CARE: {**ALL_CLEAR, **CONTEXT},
+}
+# The longest result there is: every flag yes and every question answered.
+EVERYTHING = {**ALL_CLEAR, **CONTEXT, **{name: "yes" for name in rules.FLAG_FIELDS}, "age": "15",
+              "duration": "4_to_12_weeks", "improving": "no", "leg_pain": "below_knee"}
+
+
+@pytest.fixture
+def site(browser, live_server, content):
+    contexts = []
+
+    def open_page(*, js=True, width=1280):
+        context = browser.new_context(java_script_enabled=js, base_url=live_server.url,
+                                      viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def answer(page, data, fields=None):
+    for name in fields if fields is not None else data:
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "age":
+            page.locator("#id_age").fill(str(value))
+        else:
+            for item in value if isinstance(value, list) else [value]:
+                page.locator(f'input[name="{name}"][value="{item}"]').check()
+
+
+def result_of(page) -> tuple[str, set[str]]:
+    outcome = page.locator("[data-triage-level]")
+    expect(outcome).to_have_count(1)
+    reasons = page.locator("[data-reason]").evaluate_all("els => els.map(e => e.dataset.reason)")
+    return outcome.get_attribute("data-triage-level"), set(reasons)
+
+
+def step(page, name):
+    return page.locator(f"#step-{name}")
+
+
+def walk_with_htmx(page, data):
+    """Answer one group at a time, as a person with JavaScript does."""
+    page.goto("/checker/")
+    for number, group in enumerate(GROUPS, start=1):
+        current = step(page, group.name)
+        expect(current).to_be_visible()
+        expect(current.locator(".step-count")).to_have_text(f"Step {number} of {len(GROUPS)}:")
+        answer(page, data, group.fields)
+        if number < len(GROUPS):
+            current.get_by_role("button", name="Next").click()
+            expect(step(page, GROUPS[number].name).locator(".step-heading")).to_be_focused()
+            expect(current).to_be_hidden()
+        else:
+            current.get_by_role("button", name="Check my symptoms").click()
+    expect(page.locator("[data-triage-level]")).to_be_visible()
+
+
+def submit_without_javascript(page, data):
+    page.goto("/checker/")
+    for group in GROUPS:
+        expect(step(page, group.name)).to_be_visible()  # one page: every group at once
+    answer(page, data)
+    page.locator(".final-submit").get_by_role("button", name="Check my symptoms").click()
+    expect(page.locator("[data-triage-level]")).to_be_visible()
+
+
+def print_to_pdf(page, path) -> int:
+    page.pdf(path=str(path), format="A4", print_background=True)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(path.with_suffix(""))], check=True)
+    return len(PdfReader(str(path)).pages)
+
+
+def test_htmx_flow_shows_emergency_advice_at_once_and_prints_one_page(site, screenshot_dir):
+    page = site()
+    page.goto("/checker/")
+    expect(step(page, "emergency")).to_be_visible()
+    for group in GROUPS[1:]:
+        expect(step(page, group.name)).to_be_hidden()
+    expect(page.get_by_text("Step 1 of 5")).to_be_visible()
+
+    # An emergency sign answered yes: the advice appears at once, with focus on it.
+    page.locator("#q-bladder_bowel").get_by_label("Yes").check()
+    advice = page.locator("[data-emergency-advice]")
+    expect(advice).to_be_visible()
+    expect(advice.get_by_role("heading", name="Emergency: call 911 now")).to_be_focused()
+    expect(advice.locator('[data-advice-sign="bladder_bowel"]')).to_have_count(1)
+    assert page.locator("[data-triage-level]").count() == 0  # advice, not yet the result
+    page.screenshot(path=str(screenshot_dir / "checker-advice-1280.png"))
+
+    # Finish the questions anyway: back to the first question still unanswered.
+    advice.get_by_role("button", name="Finish the questions anyway").click()
+    expect(page.locator("#id_saddle_numbness_0")).to_be_focused()
+
+    # Next with questions missing: errors in the step, focus on its summary.
+    step(page, "emergency").get_by_role("button", name="Next").click()
+    summary = step(page, "emergency").locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_count(len(rules.EMERGENCY_SIGNS) - 1)
+    expect(page.locator("#q-bladder_bowel input[value=yes]")).to_be_checked()
+
+    data = {**BY_LEVEL[rules.SOON], "bladder_bowel": "yes"}
+    answer(page, data, rules.EMERGENCY_SIGNS)
+    step(page, "emergency").get_by_role("button", name="Next").click()
+    expect(step(page, "urgent").locator(".step-heading")).to_be_focused()
+    expect(page.get_by_text("Step 2 of 5")).to_be_visible()
+    expect(advice).to_be_visible()  # the advice stays in view while the questions go on
+
+    # Back (the button, then the browser's own) keeps every answer.
+    step(page, "urgent").get_by_role("button", name="Back").click()
+    expect(step(page, "emergency")).to_be_visible()
+    expect(page.locator("#q-bladder_bowel input[value=yes]")).to_be_checked()
+    step(page, "emergency").get_by_role("button", name="Next").click()
+    expect(step(page, "urgent")).to_be_visible()
+    answer(page, data, GROUPS[1].fields)
+    step(page, "urgent").get_by_role("button", name="Next").click()
+    expect(step(page, "pain")).to_be_visible()
+    page.go_back()
+    expect(step(page, "urgent")).to_be_visible()
+    page.go_forward()
+    expect(step(page, "pain")).to_be_visible()
+
+    for group in GROUPS[2:]:
+        answer(page, data, group.fields)
+        button = "Check my symptoms" if group is GROUPS[-1] else "Next"
+        step(page, group.name).get_by_role("button", name=button).click()
+
+    level, reasons = result_of(page)
+    assert level == rules.EMERGENCY
+    assert reasons == {"bladder_bowel", "leg_pain", "duration", "worried"}
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Emergency")
+    expect(page.get_by_role("link", name="Build your routine")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/checker/$"))  # no answers in the URL
+
+    # The print button prints (app.js), and the printed summary is one A4 page.
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print a summary").click()
+    assert page.evaluate("window.printed") is True
+    assert print_to_pdf(page, screenshot_dir / "checker-print-emergency.pdf") == 1
+    sheets = PdfReader(str(screenshot_dir / "checker-print-emergency.pdf")).pages
+    text = " ".join(sheet.extract_text() for sheet in sheets)
+    assert "EMERGENCY: call 911 now" in text and f"rules version {rules.RULES_VERSION}" in text
+    assert "Education, not diagnosis." in text and "Your answers" in text
+
+
+def test_the_longest_summary_still_prints_on_one_page(site, screenshot_dir):
+    page = site(js=False)
+    submit_without_javascript(page, EVERYTHING)
+    assert result_of(page)[0] == rules.EMERGENCY
+    assert print_to_pdf(page, screenshot_dir / "checker-print-everything.pdf") == 1
+
+
+@pytest.mark.parametrize("level", list(BY_LEVEL))
+def test_same_answers_without_javascript_give_the_same_result(site, level):
+    with_js = site()
+    walk_with_htmx(with_js, BY_LEVEL[level])
+    without_js = site(js=False)
+    submit_without_javascript(without_js, BY_LEVEL[level])
+    assert result_of(with_js) == result_of(without_js)
+    assert result_of(with_js)[0] == level
+
+
+def test_no_javascript_errors_come_back_on_the_one_page(site):
+    page = site(js=False)
+    page.goto("/checker/")
+    answer(page, {"fever": "yes", "age": "abc"})
+    page.locator(".final-submit").get_by_role("button", name="Check my symptoms").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator("#id_age")).to_have_value("abc")
+    expect(page.locator("#q-fever input[value=yes]")).to_be_checked()
+    summary.get_by_role("link", name=re.compile("^Age")).click()
+    expect(page.locator("#id_age")).to_be_focused()
+
+    # The same page with JavaScript on (axe needs it): the plain form, not steps, and focus on the summary.
+    page = site()
+    page.goto("/checker/")
+    answer(page, {"saddle_numbness": "no"})
+    page.evaluate("document.querySelector('form[data-checker]').submit()")
+    expect(page.locator(".error-summary")).to_be_focused()
+    for group in GROUPS:
+        expect(step(page, group.name)).to_be_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_nothing_on_the_form_or_any_result(site, screenshot_dir, width):
+    # axe runs in the page, so these pages have JavaScript on; the no-JS form is only photographed.
+    plain = site(js=False, width=width)
+    plain.goto("/checker/")
+    plain.screenshot(path=str(screenshot_dir / f"checker-form-nojs-{width}.png"), full_page=True)
+    page = site(width=width)
+    page.goto("/checker/")
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_dir / f"checker-form-{width}.png"), full_page=True)
+    page.locator("#q-saddle_numbness").get_by_label("Yes").check()
+    expect(page.locator("[data-emergency-advice]")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#step-emergency").get_by_role("button", name="Next").click()
+    expect(page.locator("#step-emergency .error-summary")).to_be_focused()
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_dir / f"checker-step-errors-{width}.png"), full_page=True)
+    for level, data in BY_LEVEL.items():
+        walk_with_htmx(page, data)
+        assert result_of(page)[0] == level
+        assert_accessible(page)
+        page.screenshot(path=str(screenshot_dir / f"checker-result-{level}-{width}.png"), full_page=True)
+
+
+def test_keyboard_only(site):
+    page = site()
+    page.goto("/checker/")
+    data = BY_LEVEL[rules.SELF_CARE]
+
+    def tab_to(selector, limit=80):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    def answer_group_by_keyboard(name, value):
+        tab_to(f'input[name="{name}"]')  # Tab lands on the group's first radio
+        values = rules.QUESTIONS[name].values
+        for _ in range(values.index(value)):
+            page.keyboard.press("ArrowDown")  # arrows move and choose
+        if values.index(value) == 0:
+            page.keyboard.press("Space")
+        expect(page.locator(f'input[name="{name}"][value="{value}"]')).to_be_checked()
+
+    # Next with nothing answered: the step's error summary takes focus.
+    tab_to("#step-emergency [data-step-next]")
+    page.keyboard.press("Enter")
+    expect(page.locator("#step-emergency .error-summary")).to_be_focused()
+
+    for number, group in enumerate(GROUPS, start=1):
+        for name in group.fields:
+            if name == "age":
+                tab_to("#id_age")
+                page.keyboard.type(data["age"])
+            elif name in data and name != "pain_timing":
+                answer_group_by_keyboard(name, data[name])
+        if number < len(GROUPS):
+            tab_to(f"#step-{group.name} [data-step-next]")
+            page.keyboard.press("Enter")
+            expect(step(page, GROUPS[number].name).locator(".step-heading")).to_be_focused()
+    tab_to("#step-context [type=submit]")
+    page.keyboard.press("Enter")
+    level, reasons = result_of(page)
+    assert (level, reasons) == (rules.SELF_CARE, set())
+    # The result offers the routine and the guide, reachable by keyboard.
+    tab_to('a[href^="/routine/?triage=self_care"]')
+
+
+def test_enter_in_the_age_box_moves_to_the_next_step_not_the_result(site):
+    page = site()
+    page.goto("/checker/")
+    for group in GROUPS[:2]:
+        answer(page, ALL_CLEAR, group.fields)
+        step(page, group.name).get_by_role("button", name="Next").click()
+    page.locator("#id_age").fill("40")
+    page.locator("#id_age").press("Enter")
+    expect(step(page, "pain").locator(".error-summary")).to_be_focused()  # duration and improving missing
+    assert page.locator("[data-triage-level]").count() == 0
+
+
+def test_likely_causes_link_to_guide_pages_and_the_routine(site):
+    page = site(js=False)
+    submit_without_javascript(page, BY_LEVEL[rules.SOON])
+    causes = page.locator(".cause-list a")
+    expect(causes.first).to_be_visible()
+    href = causes.first.get_attribute("href")
+    assert href.startswith("/causes/")
+    routine = page.get_by_role("link", name="Build your routine")
+    assert re.match(r"^/routine/\?triage=soon(&focus=[a-z-]+)+$", routine.get_attribute("href"))
+    causes.first.click()
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))

@@ -1,0 +1,478 @@
+"""The checker page: bad input, privacy, htmx fragments and what the result shows."""
+
+import logging
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from backpain.checker import rules
+from backpain.checker.forms import GROUPS, CheckerForm
+from tests import factories
+from tests.test_checker_vignettes import ALL_CLEAR, Markup, answers
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+REQUIRED = [name for name, q in rules.QUESTIONS.items() if q.required]
+CHOICE_FIELDS = [name for name, q in rules.QUESTIONS.items() if q.choices]
+
+
+class Elements(HTMLParser):
+    """Every start tag's attributes, by id, plus the error summary's links."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.by_id: dict[str, dict] = {}
+        self.all: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.all.append((tag, attrs))
+        if "id" in attrs:
+            self.by_id[attrs["id"]] = {"tag": tag, **attrs}
+
+    def summary_links(self):
+        return [a["href"] for tag, a in self.all if tag == "a" and a.get("href", "").startswith("#id_")]
+
+    def checked(self, name):
+        return [a["value"] for tag, a in self.all if tag == "input" and a.get("name") == name and "checked" in a]
+
+
+def assert_error_at(page: Elements, name: str):
+    """The field's error is shown, tied to the field, and linked from the summary at the top."""
+    error_id = f"id_{name}-error"
+    assert error_id in page.by_id, f"no error shown for {name}"
+    if name == "age":
+        field = page.by_id["id_age"]
+        assert error_id in field["aria-describedby"].split() and field["aria-invalid"] == "true"
+        assert "#id_age" in page.summary_links()
+    else:
+        group = page.by_id[f"q-{name}"]
+        assert group["tag"] == "fieldset" and error_id in group["aria-describedby"].split()
+        assert page.by_id[f"id_{name}_0"]["aria-invalid"] == "true"
+        assert f"#id_{name}_0" in page.summary_links()
+
+
+def assert_rejected(response, *names):
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert not Markup(html).levels, "never a result"
+    assert "There is a problem" in html and "<title>Error:" in html
+    page = Elements(html)
+    for name in names:
+        assert_error_at(page, name)
+    return page
+
+
+# --- The empty form ----------------------------------------------------------------------------
+def test_get_shows_every_question_in_one_form(client):
+    response = client.get("/checker/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    main = html[html.index("<main"):html.index("</main>")]
+    assert main.count("<form") == 1
+    assert 'method="post"' in html and 'name="csrfmiddlewaretoken"' in html
+    for name in rules.QUESTIONS:
+        assert f'name="{name}"' in html, name
+    page = Elements(html)
+    for number, group in enumerate(GROUPS, start=1):
+        assert page.by_id[f"step-{group.name}"]["tag"] == "fieldset"
+        assert f"Step {number} of {len(GROUPS)}" in html
+    assert not Markup(html).levels and "There is a problem" not in html
+
+
+def test_the_first_group_is_the_emergency_signs():
+    assert GROUPS[0].fields == rules.EMERGENCY_SIGNS
+    assert sorted(f for g in GROUPS for f in g.fields) == sorted(rules.QUESTIONS)
+
+
+def test_every_radio_has_a_real_label(client):
+    page = Elements(client.get("/checker/").content.decode())
+    inputs = [a for tag, a in page.all if tag == "input" and a.get("type") in ("radio", "checkbox")]
+    labels = {a["for"] for tag, a in page.all if tag == "label" and "for" in a}
+    assert inputs and all(a["id"] in labels for a in inputs)
+
+
+def test_answers_in_the_url_are_ignored(client):
+    response = client.get("/checker/?" + "&".join(f"{k}=yes" for k in rules.EMERGENCY_SIGNS))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not Markup(html).levels
+    assert not [name for name in rules.QUESTIONS if Elements(html).checked(name)]
+
+
+def test_settings_name_the_services_wherever_levels_are_explained(client, settings):
+    settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME = "999", "NHS 111", "GP"
+    form_page = client.get("/checker/").content.decode()
+    for text in ("Call 999", "NHS 111", "your GP"):
+        assert text in form_page
+    for overrides in ({"fever": "yes"}, {"worried": "yes"}, {}, {"saddle_numbness": "yes"}):
+        html = client.post("/checker/", answers(**overrides)).content.decode()
+        assert "999" in html and "911" not in html
+        assert "NHS 111" in html and "your GP" in html
+
+
+# --- Bad input: field errors, status 400, never a result, never a 500 ---------------------------
+@pytest.mark.parametrize("name", REQUIRED)
+def test_each_required_answer_missing(client, name):
+    data = answers()
+    del data[name]
+    assert_rejected(client.post("/checker/", data), name)
+
+
+def test_nothing_answered(client):
+    assert_rejected(client.post("/checker/", {}), *REQUIRED)
+
+
+@pytest.mark.parametrize("name", CHOICE_FIELDS)
+def test_unknown_values(client, name):
+    assert_rejected(client.post("/checker/", answers(**{name: "maybe"})), name)
+
+
+@pytest.mark.parametrize("age", ["", "abc", "4", "121", "-1", "0", "16.5", "1e3", "3 5", "9" * 5000, "thirty", "0x20"])
+def test_bad_ages(client, age):
+    page = assert_rejected(client.post("/checker/", answers(age=age)), "age")
+    assert page.by_id["id_age"].get("value", "") == age  # what was typed comes back to be corrected
+
+
+@pytest.mark.parametrize(("age", "ok"), [("5", True), (" 16 ", True), ("120", True), ("70.0", True)])
+def test_ages_in_range_are_accepted(client, age, ok):
+    assert client.post("/checker/", answers(age=age)).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["fever", "saddle_numbness", "duration", "age", "leg_pain", "surface"])
+def test_a_single_answer_sent_twice_is_an_error(client, name):
+    data = answers()
+    value = {"age": "40", "duration": "4_to_12_weeks", "leg_pain": "none", "surface": "road"}.get(name, "no")
+    other = {"age": "41", "duration": "under_1_week", "leg_pain": "below_knee", "surface": "trail"}.get(name, "yes")
+    data[name] = [value, other]
+    response = client.post("/checker/", data)
+    page = assert_rejected(response, name)
+    assert "Choose only one answer." in response.content.decode()
+    assert page  # the other answers are still there
+    assert page.checked("chest_pain") == ["no"]
+
+
+def test_unknown_pain_timing_value(client):
+    data = answers()
+    data["pain_timing"] = ["mornings", "at_the_dentist"]
+    assert_rejected(client.post("/checker/", data), "pain_timing")
+
+
+def test_nothing_entered_is_lost_on_error(client):
+    data = answers(fever="unsure", leg_pain="below_knee", surface="trail", age="abc")
+    data["pain_timing"] = ["mornings", "after_runs"]
+    del data["chest_pain"]
+    page = assert_rejected(client.post("/checker/", data), "chest_pain", "age")
+    for name, value in data.items():
+        if name == "age":
+            assert page.by_id["id_age"]["value"] == "abc"
+        elif isinstance(value, list):
+            assert sorted(page.checked(name)) == sorted(value)
+        else:
+            assert page.checked(name) == [value], name
+
+
+# The site refuses big bodies with 413 (backpain.middleware.RequestSizeLimitMiddleware); without that
+# middleware, Django's own limit raises RequestDataTooBig when the view reads request.POST, which must
+# still be Django's 400, never a 500 or a result.
+WITHOUT_SIZE_MIDDLEWARE = pytest.param(False, id="django-limit-only")
+WITH_SIZE_MIDDLEWARE = pytest.param(True, id="site-middleware")
+
+
+@pytest.fixture(params=[WITH_SIZE_MIDDLEWARE, WITHOUT_SIZE_MIDDLEWARE])
+def size_limit(request, settings):
+    if not request.param:
+        settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("RequestSizeLimitMiddleware")]
+    return (413, 400) if request.param else (400,)
+
+
+def test_a_one_megabyte_body_is_refused(client, size_limit):
+    body = b"fever=" + b"y" * (1024 * 1024)
+    response = client.post("/checker/", data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in size_limit
+    assert not Markup(response.content.decode()).levels
+
+
+def test_a_one_megabyte_multipart_field_is_refused(client, size_limit):
+    response = client.post("/checker/", {**answers(), "fever": "y" * (1024 * 1024)})
+    assert response.status_code in size_limit
+    assert not Markup(response.content.decode()).levels
+
+
+def test_request_data_too_big_is_djangos_400(client, settings):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("RequestSizeLimitMiddleware")]
+    response = client.post("/checker/", data=b"fever=" + b"y" * (300 * 1024),
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "We couldn't understand that request" in response.content.decode()
+
+
+def test_a_one_megabyte_body_with_csrf_checks_on_is_refused(size_limit):
+    client = Client(enforce_csrf_checks=True)
+    client.get("/checker/")  # the CSRF cookie, so the check goes on to read the body
+    response = client.post("/checker/", data=b"a=" + b"b" * (1024 * 1024),
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code in size_limit
+
+
+def test_a_file_upload_is_ignored(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("small.bin", b"\0" * 1024)
+    assert_rejected(client.post("/checker/", {"fever": "yes", "file": upload}), "saddle_numbness")
+    assert client.post("/checker/", {**answers(), "file": upload}).status_code == 200
+
+
+def test_thousands_of_fields_are_refused(client):
+    body = "&".join(f"p{i}=1" for i in range(5000))
+    assert client.post("/checker/", data=body, content_type="application/x-www-form-urlencoded").status_code == 400
+
+
+def test_broken_multipart_is_400(client):
+    response = client.post("/checker/", data=b"--xx\r\nContent-Disposition: form-data; name=\"fever\"\r\n\r\nyes",
+                           content_type="multipart/form-data; boundary=xx")
+    assert response.status_code in (200, 400)
+    assert not Markup(response.content.decode()).levels
+
+
+def test_invalid_utf8_is_a_field_error(client):
+    data = "&".join(f"{k}={v}" for k, v in answers().items() if k != "fever") + "&fever=%ff%fe"
+    response = client.post("/checker/", data=data, content_type="application/x-www-form-urlencoded")
+    assert_rejected(response, "fever")
+
+
+def test_null_bytes_are_field_errors(client):
+    assert_rejected(client.post("/checker/", answers(fever="yes\x00", age="3\x005")), "fever", "age")
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_other_methods_are_405(client, method):
+    assert getattr(client, method)("/checker/").status_code == 405
+
+
+# --- Privacy -----------------------------------------------------------------------------------
+def test_every_response_is_no_store_and_varies_on_htmx(client):
+    responses = [
+        client.get("/checker/"),
+        client.post("/checker/", answers()),
+        client.post("/checker/", {}),
+        client.post("/checker/", {**answers(), "step": "emergency"}, **HTMX),
+        client.post("/checker/", {**answers(saddle_numbness="yes"), "step": "advice"}, **HTMX),
+    ]
+    for response in responses:
+        assert "no-store" in response["Cache-Control"]
+        assert "HX-Request" in response["Vary"]
+
+
+def test_no_cookie_beyond_csrf_and_nothing_written(client):
+    client.get("/checker/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/checker/", answers(fever="yes", sitting_hours="over_8"))
+    assert response.status_code == 200
+    assert set(response.cookies) <= {"csrftoken"}
+    assert set(client.cookies) <= {"csrftoken"}
+    assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in queries.captured_queries)
+
+
+def test_answers_are_not_logged(client, caplog):
+    with caplog.at_level(logging.DEBUG):
+        client.post("/checker/", answers(saddle_numbness="yes", surface="treadmill"))
+        client.post("/checker/", {"fever": "maybe-treadmill"})
+    logged = " ".join(record.getMessage() for record in caplog.records if not record.name.startswith("django.db"))
+    assert "treadmill" not in logged and "saddle_numbness" not in logged
+
+
+def test_csrf_is_required():
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/checker/", answers()).status_code == 403
+    html = client.get("/checker/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert client.post("/checker/", {**answers(), "csrfmiddlewaretoken": token}).status_code == 200
+
+
+def test_the_result_links_carry_no_answers(client):
+    html = client.post("/checker/", answers(worried="yes", surface="trail")).content.decode()
+    from urllib.parse import parse_qs, urlsplit
+
+    for href in re.findall(r'href="([^"]+)"', html):
+        params = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
+        assert not set(params) & set(rules.QUESTIONS), href
+
+
+# --- htmx: one group at a time, and the emergency advice at once --------------------------------
+def test_advice_appears_as_soon_as_an_emergency_sign_is_yes(client):
+    response = client.post("/checker/", {"saddle_numbness": "no", "bladder_bowel": "yes", "step": "advice"}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and "data-emergency-advice" in html
+    assert "Emergency: call 911 now" in html and 'data-advice-sign="bladder_bowel"' in html
+    assert "data-focus-after-swap" in html
+    assert "Finish the questions anyway" in html
+
+
+def test_advice_lists_only_the_signs_answered_yes(client):
+    data = {"saddle_numbness": "unsure", "both_legs": "yes", "step": "advice"}
+    html = client.post("/checker/", data, **HTMX).content.decode()
+    assert 'data-advice-sign="both_legs"' in html and 'data-advice-sign="saddle_numbness"' not in html
+
+
+def test_advice_is_not_refocused_when_redrawn(client):
+    data = {"bladder_bowel": "yes", "both_legs": "yes", "advice_shown": "1", "step": "advice"}
+    html = client.post("/checker/", data, **HTMX).content.decode()
+    assert "data-emergency-advice" in html and "data-focus-after-swap" not in html
+
+
+@pytest.mark.parametrize("value", ["no", "unsure", ""])
+def test_no_advice_without_an_emergency_yes(client, value):
+    data = {"saddle_numbness": value, "fever": "yes", "minor_fall": "yes", "step": "advice"}
+    html = client.post("/checker/", data, **HTMX).content.decode()
+    assert "data-emergency-advice" not in html
+
+
+def test_a_step_with_missing_answers_comes_back_with_its_errors_only(client):
+    response = client.post("/checker/", {"saddle_numbness": "no", "step": "emergency"}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and "data-step-valid" not in html
+    page = Elements(html)
+    for name in rules.EMERGENCY_SIGNS[1:]:
+        assert_error_at(page, name)
+    assert "id_fever-error" not in page.by_id and "id_age" not in page.by_id
+    assert page.checked("saddle_numbness") == ["no"]
+
+
+@pytest.mark.parametrize("group", [g.name for g in GROUPS])
+def test_a_complete_step_says_move_on(client, group):
+    data = {**answers(), "step": group}
+    html = client.post("/checker/", data, **HTMX).content.decode()
+    assert f'id="step-{group}"' in html and 'data-step-valid="true"' in html
+    assert "There is a problem" not in html and not Markup(html).levels
+
+
+def test_a_step_parameter_without_htmx_is_a_normal_post(client):
+    response = client.post("/checker/", {"saddle_numbness": "yes", "step": "advice"})
+    assert response.status_code == 400 and "<html" in response.content.decode()
+    html = client.post("/checker/", {**answers(), "step": "emergency"}).content.decode()
+    assert Markup(html).levels == [rules.SELF_CARE]
+
+
+def test_an_unknown_step_is_a_full_submission(client):
+    html = client.post("/checker/", {**answers(fever="yes"), "step": "nope"}, **HTMX).content.decode()
+    assert Markup(html).levels == [rules.URGENT]
+
+
+# --- What the result shows ---------------------------------------------------------------------
+@pytest.mark.parametrize(("overrides", "level", "words"), [
+    ({"saddle_numbness": "yes"}, "emergency", "Emergency:"),
+    ({"fever": "yes"}, "urgent", "Urgent:"),
+    ({"worried": "yes"}, "soon", "Soon:"),
+    ({}, "self_care", "Self-care:"),
+])
+def test_result_says_the_level_in_words_with_version_date_and_disclaimer(client, overrides, level, words):
+    response = client.post("/checker/", answers(**overrides))
+    html = response.content.decode()
+    assert Markup(html).levels == [level]
+    assert words in html and "How soon:" in html
+    assert f"level-{level}" in html and 'class="level-icon"' in html
+    assert f"rules version {rules.RULES_VERSION}" in html
+    assert rules.RULES_REVIEWED.strftime("%B %Y") in html and "last clinically reviewed" in html
+    assert "Education, not diagnosis." in html
+    assert '<button type="button" class="button" data-print' in html
+    assert "Your answers" in html
+
+
+def test_each_reason_says_why_it_matters(client):
+    html = client.post("/checker/", answers(fever="yes", leg_pain="below_knee")).content.decode()
+    for rule in rules.RULES:
+        if rule.reason in ("fever", "leg_pain") and rule.level in ("urgent", "soon") and "sure" not in rule.why:
+            assert rule.why.replace("'", "&#x27;") in html
+
+
+@pytest.mark.parametrize(("overrides", "offers"), [
+    ({"saddle_numbness": "yes"}, False), ({"fever": "yes"}, False), ({"worried": "yes"}, True), ({}, True),
+])
+def test_routine_link_only_for_soon_and_self_care(client, overrides, offers):
+    html = client.post("/checker/", answers(**overrides)).content.decode()
+    assert ("/routine/?triage=" in html) is offers
+
+
+def test_routine_defaults_to_lower_back_and_core(client):
+    html = client.post("/checker/", answers()).content.decode()
+    assert "/routine/?triage=self_care&amp;focus=lower-back&amp;focus=core" in html
+
+
+def test_likely_causes_from_context_answers_with_their_guide_pages(client):
+    hips = factories.make_exercise(areas=("hips", "glutes", "quads"))
+    flexors = factories.make_cause(title="Tight hip flexors", exercises=[hips],
+                                   suggested_by="sitting_hours=over_8\npain_timing=after_sitting")
+    shoes = factories.make_cause(title="Worn shoes", suggested_by="shoe_miles=over_500")
+    factories.make_cause(title="Unrelated", suggested_by="surface=track")
+    factories.make_cause(title="Prefix trap", suggested_by="sitting_hours=over_80")
+    data = answers(worried="yes", sitting_hours="over_8", shoe_miles="over_500", surface="road")
+    data["pain_timing"] = ["after_sitting"]
+    html = client.post("/checker/", data).content.decode()
+    assert flexors.get_absolute_url() in html and shoes.get_absolute_url() in html
+    assert "Unrelated" not in html and "Prefix trap" not in html
+    assert html.index("Tight hip flexors") < html.index("Worn shoes")  # two matches before one
+    assert "Hours sitting a day: over 8 hours" in html
+    assert "/routine/?triage=soon&amp;focus=hips&amp;focus=glutes" in html
+
+
+def test_causes_are_shown_after_the_advice_for_urgent_levels(client):
+    factories.make_cause(title="Tight hip flexors", suggested_by="sitting_hours=over_8")
+    html = client.post("/checker/", answers(fever="yes", sitting_hours="over_8")).content.decode()
+    assert "Tight hip flexors" in html and "don't explain the warning signs" in html
+    assert html.index("Why: the answers that matter") < html.index("Tight hip flexors")
+
+
+def test_result_queries_stay_flat_as_content_grows(client, django_assert_max_num_queries):
+    data = answers(sitting_hours="over_8", shoe_miles="over_500")
+    factories.make_cause(suggested_by="sitting_hours=over_8", exercises=[factories.make_exercise()])
+    with django_assert_max_num_queries(2):
+        client.post("/checker/", data)
+    for _ in range(30):
+        factories.make_cause(suggested_by="sitting_hours=over_8\nshoe_miles=over_500",
+                             exercises=[factories.make_exercise(areas=("hips",))])
+    with django_assert_max_num_queries(2):
+        client.post("/checker/", data)
+
+
+def test_the_printed_summary_lists_every_answer_given(client):
+    data = answers(leg_pain="hip_or_thigh", shoe_miles="300_to_500")
+    html = client.post("/checker/", data).content.decode()
+    summary = html[html.index('<div class="print-only">'):]
+    for name, value in data.items():
+        question = rules.QUESTIONS[name]
+        assert question.short.replace("'", "&#x27;") in summary
+        assert question.describe(int(value) if name == "age" else value).replace("'", "&#x27;") in summary
+
+
+def test_form_answers_are_typed_for_the_rules():
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    data.update({**ALL_CLEAR, "age": "70"})
+    data.setlist("pain_timing", ["mornings", "after_runs"])
+    form = CheckerForm(data)
+    assert form.is_valid(), form.errors
+    cleaned = form.answers()
+    assert cleaned["age"] == 70
+    assert set(cleaned["pain_timing"]) == {"mornings", "after_runs"}
+    assert "leg_pain" not in cleaned  # unanswered optional questions are left out
+
+
+def test_routine_focus_is_the_three_areas_most_causes_point_to(client):
+    make = factories.make_exercise
+    factories.make_cause(suggested_by="sitting_hours=over_8", exercises=[make(areas=("hips", "glutes"))])
+    factories.make_cause(suggested_by="sitting_hours=over_8", exercises=[make(areas=("hips", "core"))])
+    factories.make_cause(suggested_by="pain_timing=mornings", exercises=[make(areas=("hamstrings", "calves"))])
+    data = answers(sitting_hours="over_8")
+    data["pain_timing"] = ["mornings"]
+    html = client.post("/checker/", data).content.decode()
+    assert "/routine/?triage=self_care&amp;focus=core&amp;focus=hips&amp;focus=hamstrings" in html
+    assert "focused on core, hips and hamstrings" in html

@@ -1,0 +1,118 @@
+"""Properties of the rules over random valid answer sets (hypothesis).
+
+- The level is never less urgent than the most urgent single answer on its own.
+- Adding a `yes` to a symptom question never lowers the level or drops a reason.
+- The level is the most urgent of the reasons, and there are reasons unless it is self-care.
+- The form accepts every valid answer set as given, and the page shows what triage() decides.
+"""
+
+import pytest
+from django.http import QueryDict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backpain.checker import rules
+from backpain.checker.forms import CheckerForm
+from backpain.checker.rules import RANK, SELF_CARE, triage
+from tests.test_checker_vignettes import Markup
+
+# Answers that trigger nothing, also where a rule reads another answer (age, duration, improving).
+NEUTRAL = {**{name: "no" for name in (*rules.EMERGENCY_SIGNS, *rules.URGENT_SIGNS, "minor_fall", "bone_weakness")},
+           "age": 35, "duration": "under_1_week", "improving": "yes"}
+
+
+def answer_strategy(question: rules.Question):
+    if question.name == "age":
+        return st.integers(rules.AGE_MIN, rules.AGE_MAX)
+    if question.many:
+        return st.sets(st.sampled_from(question.values), min_size=1).map(lambda s: tuple(sorted(s)))
+    return st.sampled_from(question.values)
+
+
+@st.composite
+def answer_sets(draw):
+    """A valid answer set: every required question answered, optional ones sometimes."""
+    answers = {}
+    for name, question in rules.QUESTIONS.items():
+        if question.required or draw(st.booleans()):
+            answers[name] = draw(answer_strategy(question))
+    return answers
+
+
+def rank(answers) -> int:
+    return RANK[triage(answers).level]
+
+
+@given(answer_sets())
+def test_never_less_urgent_than_any_single_answer_on_its_own(answers):
+    overall = rank(answers)
+    for name, value in answers.items():
+        alone = rank({**NEUTRAL, name: value})
+        assert overall >= alone, (name, value)
+
+
+@given(answer_sets(), st.sampled_from(rules.FLAG_FIELDS))
+def test_adding_a_yes_never_lowers_the_level(answers, name):
+    before = triage(answers)
+    after = triage({**answers, name: "yes"})
+    assert RANK[after.level] >= RANK[before.level]
+    assert after.fields >= before.fields
+
+
+@given(answer_sets())
+def test_the_level_is_the_most_urgent_reason(answers):
+    outcome = triage(answers)
+    assert outcome.level == rules.most_urgent(*(reason.level for reason in outcome.reasons))
+    assert bool(outcome.reasons) == (outcome.level != SELF_CARE)
+    assert outcome.fields <= set(answers)
+
+
+@given(answer_sets())
+def test_context_answers_never_change_the_level(answers):
+    without = {name: value for name, value in answers.items() if name not in rules.CONTEXT_FIELDS}
+    assert triage(answers) == triage(without)
+
+
+def as_post(answers) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name, value in answers.items():
+        if isinstance(value, tuple):
+            data.setlist(name, list(value))
+        else:
+            data[name] = str(value)
+    return data
+
+
+@given(answer_sets())
+def test_the_form_accepts_every_valid_answer_set_as_given(answers):
+    form = CheckerForm(as_post(answers))
+    assert form.is_valid(), form.errors
+    assert form.answers() == answers
+
+
+# Junk without digits: no digit in any script can make it a valid age (int() reads them all).
+JUNK = st.text(alphabet=st.characters(blacklist_categories=("Nd", "Cs")), max_size=20)
+
+
+@given(answer_sets(), st.sampled_from(sorted(rules.QUESTIONS)), JUNK | st.sampled_from(["4", "121", "-5", "16.5"]))
+def test_any_value_off_the_list_is_a_field_error(answers, name, junk):
+    question = rules.QUESTIONS[name]
+    if junk in question.values:
+        return
+    if not junk and not question.required:
+        return  # leaving an optional question out is fine
+    form = CheckerForm(as_post({**answers, name: junk}))
+    assert not form.is_valid()
+    assert name in form.errors
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=answer_sets())
+def test_the_page_shows_what_triage_decides(client, answers):
+    response = client.post("/checker/", as_post(answers))
+    assert response.status_code == 200
+    markup = Markup(response.content.decode())
+    outcome = triage(answers)
+    assert markup.levels == [outcome.level]
+    assert set(markup.reasons) == outcome.fields

@@ -1,0 +1,141 @@
+"""Security: editors' reach, login limits, redirects, XSS through admin, and hostile requests."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from backpain.content.permissions import EDITORS
+from tests import factories
+
+from .xss_payloads import PAYLOADS
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("physio", "physio@example.org", "a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+def test_editors_can_change_content_but_not_users(client, editor, linked):
+    client.force_login(editor)
+    assert client.get(reverse("admin:content_exercise_change", args=[linked["exercise"].pk])).status_code == 200
+    assert client.get(reverse("admin:content_exercise_history", args=[linked["exercise"].pk])).status_code == 200
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_admin_login_attempts_are_limited(db, settings):
+    settings.AXES_ENABLED = True
+    User.objects.create_user("physio", "p@example.org", "right-password-123", is_staff=True)
+    client = Client()
+    url = reverse("admin:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(url, {"username": "physio", "password": "wrong"})
+    locked = client.post(url, {"username": "physio", "password": "right-password-123"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_sessions_expire(settings):
+    assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+
+@pytest.mark.parametrize("target", [
+    "https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)",
+])
+def test_no_open_redirect_after_login(client, db, target):
+    User.objects.create_superuser("boss", "b@example.org", "a-long-password-1")
+    response = client.post(f"{reverse('admin:login')}?next={target}",
+                           {"username": "boss", "password": "a-long-password-1", "next": target})
+    assert response.status_code == 302
+    assert response["Location"] in ("/admin/", reverse("admin:index"))
+
+
+def _payload_form(cause, payload, source):
+    return {
+        "title": cause.title, "slug": cause.slug, "summary": cause.summary, "order": 1,
+        "signs": payload, "why_it_hurts": payload, "what_to_do": payload, "body": payload,
+        "anatomy": [a.pk for a in cause.anatomy.all()], "exercises": [e.pk for e in cause.exercises.all()],
+        "suggested_by": "", "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22",
+        "sources": [source.pk],
+    }
+
+
+def test_xss_payloads_through_every_markdown_field_never_reach_a_page(client, linked):
+    from tests.test_markdown import assert_harmless
+
+    client.force_login(User.objects.create_superuser("boss", "b@example.org", "a-long-password-1"))
+    cause, article, anatomy, exercise = linked["cause"], linked["article"], linked["anatomy"], linked["exercise"]
+    source = linked["source"]
+    assert len(PAYLOADS) >= 50
+    for payload in PAYLOADS:
+        response = client.post(reverse("admin:content_cause_change", args=[cause.pk]),
+                               _payload_form(cause, payload, source))
+        assert response.status_code == 302
+        for model, item in (("article", article), ("anatomytopic", anatomy)):
+            form = {"title": item.title, "slug": item.slug, "summary": item.summary, "order": 1,
+                    "body": payload, "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22",
+                    "sources": [source.pk]}
+            if model == "article":
+                form.update(causes=[cause.pk], anatomy=[anatomy.pk], exercises=[exercise.pk])
+            else:
+                form.update(illustration=item.illustration, illustration_alt=item.illustration_alt)
+            assert client.post(reverse(f"admin:content_{model}_change", args=[item.pk]), form).status_code == 302
+        exercise.body = payload
+        exercise.save()
+        for url in (cause.get_absolute_url(), article.get_absolute_url(), anatomy.get_absolute_url(),
+                    exercise.get_absolute_url()):
+            html = client.get(url).content.decode()
+            main = html[html.index('<main'):html.index('</main>')]
+            assert_harmless(main.split("</article>")[0])
+
+
+def test_huge_body_is_refused_with_400(client, db):
+    response = client.post("/checker/", data=b"x=" + b"a" * (1024 * 1024),
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (400, 413)
+
+
+def test_thousands_of_parameters_are_refused_with_400(client, db):
+    query = "&".join(f"p{i}=1" for i in range(5000))
+    assert client.get(f"/exercises/?{query}").status_code == 400
+    body = "&".join(f"p{i}=1" for i in range(5000))
+    assert client.post("/checker/", data=body, content_type="application/x-www-form-urlencoded").status_code == 400
+
+
+def test_huge_query_string_is_handled(client, db):
+    response = client.get("/search/", {"q": "back " * 20000})
+    assert response.status_code == 400
+    assert client.get("/exercises/?area=" + "x" * 100_000).status_code == 400
+
+
+def test_invalid_utf8_is_not_a_500(client, db):
+    assert client.get("/search/?q=%ff%fe%fd").status_code in (200, 400)
+    response = client.post("/checker/", data=b"age=\xff\xfe&fever=\xc3\x28",
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (200, 400)
+
+
+@pytest.mark.parametrize(("method", "url"), [
+    ("post", "/"), ("put", "/guide/"), ("delete", "/exercises/"), ("post", "/search/"), ("patch", "/healthz"),
+])
+def test_wrong_methods_get_405(client, db, method, url):
+    assert getattr(client, method)(url).status_code == 405
+
+
+def test_database_outage_shows_a_friendly_503_and_recovers(db):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    factories.make_linked_set()
+    client = Client(raise_request_exception=False)
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("no db")):
+        response = client.get("/guide/")
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "temporarily unavailable" in html and "Traceback" not in html and "OperationalError" not in html
+    assert client.get("/guide/").status_code == 200
