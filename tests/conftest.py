@@ -1,6 +1,18 @@
 import pytest
+from django.core.cache import caches
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_cache():
+    """Each test starts as a new server process would: nothing in this process's page cache.
+
+    (The shared cache lives in the test database and is rolled back with it.)
+    """
+    caches["local"].clear()
+    yield
+    caches["local"].clear()
 
 
 @pytest.fixture

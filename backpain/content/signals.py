@@ -3,7 +3,8 @@
 import re
 import uuid
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import strip_tags
@@ -27,12 +28,22 @@ PAGE_CONTENT = {*SEARCH_KINDS, Source, BodyArea, Equipment}
 
 
 def content_version() -> str:
-    """Changes whenever any content is saved; pages use it as their ETag."""
-    return cache.get_or_set(CONTENT_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+    """Changes whenever any content is saved; pages use it as their ETag and cache key.
+
+    Read from this process's memory when fresh enough, else from the shared cache.
+    """
+    local = caches["local"]
+    version = local.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = cache.get_or_set(CONTENT_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+        local.set(CONTENT_VERSION_KEY, version, timeout=settings.CONTENT_VERSION_LOCAL_SECONDS)
+    return version
 
 
 def bump_content_version() -> None:
-    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version = uuid.uuid4().hex
+    cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+    caches["local"].set(CONTENT_VERSION_KEY, version, timeout=settings.CONTENT_VERSION_LOCAL_SECONDS)
 
 
 def search_text(item: ContentItem) -> str:

@@ -6,7 +6,7 @@ One view and one template serve both the full page and, for htmx, the partial it
 import hashlib
 from functools import wraps
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -29,6 +29,17 @@ def htmx_partial(request, template: str, partial: str) -> str:
     return template
 
 
+def _cached_page(key: str) -> bytes | None:
+    """This process's copy first, then the shared cache (and keep a local copy of that)."""
+    local = caches["local"]
+    body = local.get(key)
+    if body is None:
+        body = cache.get(key)
+        if body is not None:
+            local.set(key, body, timeout=PAGE_CACHE_SECONDS)
+    return body
+
+
 def content_page(view):
     """Pages that change only when content does.
 
@@ -46,13 +57,14 @@ def content_page(view):
         key = "page:" + hashlib.sha256(f"{version}:{variant}:{request.get_full_path()}".encode()).hexdigest()
         if etag in (request.headers.get("If-None-Match") or ""):
             response = HttpResponseNotModified()
-        elif (body := cache.get(key)) is not None:
+        elif (body := _cached_page(key)) is not None:
             response = HttpResponse(body)
         else:
             response = view(request, *args, **kwargs)
             nonce_used = isinstance(getattr(request, "_csp_nonce", None), str)
             if response.status_code == 200 and not nonce_used:
                 cache.set(key, response.content, timeout=PAGE_CACHE_SECONDS)
+                caches["local"].set(key, response.content, timeout=PAGE_CACHE_SECONDS)
         if response.status_code in (200, 304):
             response["ETag"] = etag
         patch_vary_headers(response, ["HX-Request"])

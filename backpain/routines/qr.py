@@ -1,9 +1,12 @@
 """QR codes drawn on the server as inline SVG, so the sheet needs no script and no image request."""
 
+from functools import lru_cache
+
 import segno
 from django.utils.safestring import SafeString, mark_safe
 
 
+@lru_cache(maxsize=512)  # the same link always draws the same code
 def qr_svg(url: str, *, title: str = "QR code") -> SafeString:
     """An <svg> that scales with CSS (viewBox, no size), black on white for any printer."""
     # Lowest error level that fits, raised by segno when the same size allows (boost_error):

@@ -6,6 +6,7 @@ exercises (plus two prefetches) serves a request, however big the library grows.
 
 from dataclasses import dataclass
 
+from django.core.cache import caches
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.content.models import Exercise
+from backpain.content.signals import content_version
 
 from .compose import (
     MAX_MINUTES,
@@ -35,9 +37,17 @@ EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "
 
 
 def library() -> list[Exercise]:
-    """Every exercise, once, with what composing and the sheet need."""
-    return list(Exercise.objects.only(*EXERCISE_FIELDS).prefetch_related("body_areas", "equipment")
-                .order_by("order", "slug"))
+    """Every exercise, once, with what composing and the sheet need.
+
+    Kept in this process's memory for the current content version (an admin save changes it).
+    """
+    key = f"routine-library:{content_version()}"
+    exercises = caches["local"].get(key)
+    if exercises is None:
+        exercises = list(Exercise.objects.only(*EXERCISE_FIELDS).prefetch_related("body_areas", "equipment")
+                         .order_by("order", "slug"))
+        caches["local"].set(key, exercises, timeout=3600)
+    return exercises
 
 
 @dataclass(frozen=True)
