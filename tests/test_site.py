@@ -112,3 +112,18 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
                             env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+@pytest.mark.django_db
+def test_hsts_only_over_https(client):
+    assert "Strict-Transport-Security" not in client.get("/healthz")
+    secure = client.get("/healthz", secure=True)
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+@pytest.mark.django_db
+def test_admin_works_under_the_same_policy(admin_client):
+    response = admin_client.get("/admin/content/exercise/add/")
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-eval" not in csp and "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp

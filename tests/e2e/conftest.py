@@ -51,6 +51,24 @@ def content(transactional_db):
 
 
 @pytest.fixture
+def site(browser, live_server, content):
+    """Open pages on the live server with the content loaded: site(js=False, width=375)."""
+    contexts = []
+
+    def open_page(*, js=True, width=1280):
+        context = browser.new_context(java_script_enabled=js, base_url=live_server.url,
+                                      viewport={"width": width, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def screenshot_dir():
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS

@@ -28,23 +28,6 @@ EVERYTHING = {**ALL_CLEAR, **CONTEXT, **{name: "yes" for name in rules.FLAG_FIEL
               "duration": "4_to_12_weeks", "improving": "no", "leg_pain": "below_knee"}
 
 
-@pytest.fixture
-def site(browser, live_server, content):
-    contexts = []
-
-    def open_page(*, js=True, width=1280):
-        context = browser.new_context(java_script_enabled=js, base_url=live_server.url,
-                                      viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def answer(page, data, fields=None):
     for name in fields if fields is not None else data:
         if name not in data:

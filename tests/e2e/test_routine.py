@@ -16,23 +16,6 @@ FULLEST = ("/routine/sheet/?run=hills&warmup=30&cooldown=30&focus=lower-back&foc
 TYPICAL = "/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat"
 
 
-@pytest.fixture
-def site(browser, live_server, content):
-    contexts = []
-
-    def open_page(*, js=True, width=1280):
-        context = browser.new_context(java_script_enabled=js, base_url=live_server.url,
-                                      viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def preview_slugs(page) -> list[str]:
     return page.locator("#preview .routine-item").evaluate_all("items => items.map(i => i.dataset.slug)")
 
