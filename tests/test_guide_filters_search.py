@@ -126,3 +126,10 @@ def test_renaming_an_item_keeps_one_search_entry(db):
     assert [h.url for h in search("name")] == ["/causes/new-name/"]
     cause.delete()
     assert search("name") == []
+
+
+def test_history_restore_gets_the_whole_page_even_after_a_fragment_was_cached(client, library):
+    fragment = client.get("/exercises/?area=core", **HTMX).content.decode()
+    assert "<html" not in fragment
+    restore = client.get("/exercises/?area=core", HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX)
+    assert "<html" in restore.content.decode()

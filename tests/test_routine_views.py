@@ -294,12 +294,14 @@ def test_empty_library_still_gives_a_routine(client, db):
 @pytest.mark.parametrize("url", [BUILDER, SHEET])
 def test_query_count_does_not_grow_with_the_library(client, library, django_assert_max_num_queries, url):
     params = {"run": "race", "equipment": ["mat", "foam-roller"], "focus": "core", "include": "glute-bridge"}
-    with django_assert_max_num_queries(3):
+    # A first visit composes and stores the page (cache reads and writes included); the count is
+    # what it is for a small library, and must not grow with a library ten times the size.
+    with django_assert_max_num_queries(10) as small:
         assert client.get(url, params).status_code == 200
     for n in range(len(library) * 10):
         factories.make_exercise(category=["dynamic-warmup", "activation", "static-stretch", "foam-rolling"][n % 4],
                                 areas=("core", "hips"), equipment=("mat",) if n % 3 else ())
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url, params).status_code == 200
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url, params, **HTMX).status_code == 200

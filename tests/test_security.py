@@ -139,3 +139,21 @@ def test_database_outage_shows_a_friendly_503_and_recovers(db):
     html = response.content.decode()
     assert "temporarily unavailable" in html and "Traceback" not in html and "OperationalError" not in html
     assert client.get("/guide/").status_code == 200
+
+
+def test_blank_checker_form_gives_each_visitor_their_own_working_csrf_token(db):
+    import re
+
+    from backpain.checker.views import CSRF_PLACEHOLDER
+
+    tokens = []
+    for _ in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        html = visitor.get("/checker/").content.decode()
+        assert CSRF_PLACEHOLDER not in html
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        tokens.append(token)
+        # The token works: the form is checked (400 for the missing answers), not refused (403).
+        assert visitor.post("/checker/", {"csrfmiddlewaretoken": token, "age": "30"}).status_code == 400
+        assert Client(enforce_csrf_checks=True).post("/checker/", {"age": "30"}).status_code == 403
+    assert tokens[0] != tokens[1]

@@ -11,8 +11,12 @@ response is marked no-store; the view never touches the session, so the only coo
 
 from urllib.parse import urlencode
 
+from django.core.cache import caches
 from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -37,7 +41,7 @@ DEFAULT_FOCUS = ("lower-back", "core")
 def checker(request):
     if request.method == "GET":
         # Any query string is ignored: answers are never read from a URL.
-        return render(request, TEMPLATE, {"form": CheckerForm()})
+        return _blank_form(request)
     # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused with 413 by RequestSizeLimitMiddleware;
     # one that gets past it raises RequestDataTooBig here, which Django answers with its 400 page.
     # Nothing in this view catches it.
@@ -51,6 +55,20 @@ def checker(request):
     if not valid:
         return render(request, TEMPLATE, {"form": form}, status=400)
     return _result(request, form)
+
+
+# The blank form is the same page for everyone but for its CSRF token: render it once per process
+# with a placeholder, and put each visitor's own fresh token in. No token is ever shared.
+CSRF_PLACEHOLDER = "csrf-token-placeholder-for-this-visitor"
+
+
+def _blank_form(request):
+    key = f"checker-blank-page:{request.scheme}://{request.get_host()}"
+    page = caches["local"].get(key)
+    if page is None:
+        page = render_to_string(TEMPLATE, {"form": CheckerForm(), "csrf_token": CSRF_PLACEHOLDER}, request)
+        caches["local"].set(key, page, timeout=3600)
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
 def _emergency_advice(request, form):

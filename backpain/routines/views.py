@@ -10,9 +10,8 @@ from django.core.cache import caches
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
-from django.views.decorators.vary import vary_on_headers
 
+from backpain.caching import content_page, wants_fragment
 from backpain.content.models import Exercise
 from backpain.content.signals import content_version
 
@@ -111,27 +110,20 @@ def _context(request) -> dict:
     return context
 
 
-def _is_partial(request) -> bool:
-    # A boosted or history-restore request needs the whole page.
-    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
-
-
-@require_GET
-@vary_on_headers("HX-Request")
+@content_page
 def builder(request):
     context = _context(request)
     form = context.get("form")
     template = "routines/builder.html"
     status = 400 if form is not None and form.errors else 200
-    if _is_partial(request):
+    if wants_fragment(request):
         template += "#preview"
         # htmx swaps nothing on a 4xx, so the message at the preview would never show.
         status = 200
     return render(request, template, context, status=status)
 
 
-@require_GET
-@vary_on_headers("HX-Request")
+@content_page
 def sheet(request):
     context = _context(request)
     if context["blocked"] or context["routine"] is None:
