@@ -40,6 +40,8 @@ lint: $(STAMP)
 test: $(STAMP)
 	@test -x "$(CHROMIUM)" || { echo "make test needs Chromium for the browser tests, and none is at $(CHROMIUM)." \
 	  "Install it with: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)."; exit 1; }
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "make test needs PostgreSQL's server for the" \
+	  "fault test that stops a database under a running server. Install it with: sudo apt-get install -y postgresql"; exit 1; }
 	$(BIN)/ruff check .
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest
 

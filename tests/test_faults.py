@@ -2,13 +2,16 @@
 
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -31,17 +34,20 @@ def fetch(url):
         return error.code, error.read().decode()
 
 
-@pytest.fixture
-def server(tmp_path):
-    port = free_port()
-    db = tmp_path / "site.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "backpain.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_SECURE_SSL_REDIRECT": "0",
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": f"sqlite:///{db}",
-           "BACKPAIN_STATIC_ROOT": str(tmp_path / "static")}
+def production_env(tmp_path, database_url) -> dict:
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "backpain.settings", "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": database_url,
+            "BACKPAIN_STATIC_ROOT": str(tmp_path / "static")}
+
+
+@contextmanager
+def gunicorn(env):
+    """Migrate, collect static files and serve with production settings; yields the base URL."""
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
+    port = free_port()
     process = subprocess.Popen([str(BIN / "gunicorn"), "backpain.wsgi", "--bind", f"127.0.0.1:{port}",
                                 "--workers", "2", "--log-level", "critical"],
                                cwd=ROOT, env=env, start_new_session=True)
@@ -53,9 +59,62 @@ def server(tmp_path):
                 break
         except OSError:
             time.sleep(0.1)
-    yield base, db
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
+    try:
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+@pytest.fixture
+def server(tmp_path):
+    db = tmp_path / "site.sqlite3"
+    with gunicorn(production_env(tmp_path, f"sqlite:///{db}")) as base:
+        yield base, db
+
+
+class PostgreSQL:
+    """A throwaway PostgreSQL cluster of its own, so stopping it leaves the suite's database alone."""
+
+    def __init__(self):
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda path: int(path.parts[-3]))
+        if not found:
+            pytest.fail("PostgreSQL is not installed: apt-get install -y postgresql (.ci/run does this)")
+        self.bin = found[-1].parent
+        self.data = Path(tempfile.mkdtemp(prefix="backpain-pgfault-"))  # not under pytest's private tmp:
+        self.port = free_port()  # the postgres user must reach it
+
+    def _run(self, *command):
+        if os.getuid() == 0:  # PostgreSQL refuses to run as root
+            command = ("runuser", "-u", "postgres", "--", *command)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def init(self):
+        if os.getuid() == 0:
+            shutil.chown(self.data, "postgres")
+        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+
+    def start(self):
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.data / "log"), "-w",
+                  "-o", f"-h 127.0.0.1 -p {self.port} -k {self.data} -F", "start")
+
+    def stop(self):
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    @property
+    def url(self):
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+
+@pytest.fixture
+def postgres():
+    cluster = PostgreSQL()
+    cluster.init()
+    cluster.start()
+    yield cluster
+    with suppress(subprocess.CalledProcessError):  # already stopped
+        cluster.stop()
+    shutil.rmtree(cluster.data, ignore_errors=True)
 
 
 def test_database_gone_gives_503_and_friendly_pages_then_recovers_without_restart(server):
@@ -82,3 +141,27 @@ def test_database_gone_gives_503_and_friendly_pages_then_recovers_without_restar
 
     assert fetch(base + "/healthz") == (200, "ok")
     assert fetch(base + "/guide/")[0] == 200
+
+
+def test_postgresql_stopped_gives_503_and_friendly_pages_then_recovers_without_restart(tmp_path, postgres):
+    with gunicorn(production_env(tmp_path, postgres.url)) as base:
+        assert fetch(base + "/healthz") == (200, "ok")
+        assert fetch(base + "/guide/")[0] == 200
+
+        postgres.stop()
+        try:
+            # Both workers' kept connections are now dead: each request must notice, not crash.
+            for _ in range(4):
+                assert fetch(base + "/healthz")[0] == 503
+            status, html = fetch(base + "/search/?q=hamstring")
+            assert status == 503
+            assert "temporarily unavailable" in html
+            assert "Traceback" not in html and "psycopg" not in html and "django" not in html.lower()
+            status, html = fetch(base + "/guide/")
+            assert status in (200, 503)
+            assert "Traceback" not in html
+        finally:
+            postgres.start()
+
+        assert fetch(base + "/healthz") == (200, "ok")
+        assert fetch(base + "/search/?q=hamstring")[0] == 200

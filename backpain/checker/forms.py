@@ -6,6 +6,7 @@ they are one page that posts once; with htmx they are asked one group at a time.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -65,6 +66,11 @@ def _field(question: rules.Question) -> forms.Field:
                              **common)
 
 
+@cache
+def _shared_fields() -> dict[str, forms.Field]:
+    return {question.name: _field(question) for question in rules.QUESTIONS.values()}
+
+
 def _short_choices(field: forms.Field) -> bool:
     """Answers short enough to sit side by side (Yes / No / Not sure) on a wide screen."""
     choices = getattr(field, "choices", ())
@@ -78,9 +84,13 @@ class CheckerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for question in rules.QUESTIONS.values():
-            self.fields[question.name] = _field(question)
-        self._describe_text_boxes()
+        # Building ~30 choice fields costs more than the rest of a check, so they are built once and
+        # shared: validating never changes a field. Only the text box is built afresh, because
+        # _describe_text_boxes() sets its widget's attributes for this form's errors.
+        self.fields = {name: _field(rules.QUESTIONS[name]) if isinstance(field.widget, forms.TextInput) else field
+                       for name, field in _shared_fields().items()}
+        if not self.is_bound:
+            self._describe_text_boxes()  # a bound form does it once it knows its errors
 
     def _describe_text_boxes(self):
         # Tie each text box to its hint and error (radio groups are tied on their fieldset, in the template).
@@ -135,9 +145,3 @@ class CheckerForm(forms.Form):
         wanted = fields if fields is not None else self.fields
         return {name: (tuple(value) if isinstance(value, list) else value)
                 for name in wanted if (value := cleaned.get(name)) not in (None, "", [])}
-
-    def answered(self) -> list[tuple[str, str]]:
-        """(question, answer) for every answer given, in the order asked: the printed summary."""
-        answers = self.answers()
-        return [(rules.QUESTIONS[name].short, rules.QUESTIONS[name].describe(answers[name]))
-                for group in GROUPS for name in group.fields if name in answers]

@@ -9,29 +9,28 @@ Privacy: answers come only in a POST body, never in a URL; nothing is stored or 
 response is marked no-store; the view never touches the session, so the only cookie is CSRF's.
 """
 
+from functools import cache
 from urllib.parse import urlencode
 
 from django.core.cache import caches
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from backpain.content.models import BodyArea, Cause
-
 from . import rules
-from .forms import GROUPS_BY_NAME, CheckerForm
+from .forms import GROUPS, GROUPS_BY_NAME, CheckerForm
+from .suggestions import focus_areas, likely_causes
 
 TEMPLATE = "checker/checker.html"
-# Body areas the routine builder can focus on, and its focus when no likely cause suggests one.
-FOCUS_AREAS = ("lower-back", "core", "hips", "hamstrings", "glutes")
-DEFAULT_FOCUS = ("lower-back", "core")
+ORDER_ASKED = tuple(name for group in GROUPS for name in group.fields)
 
 
 @require_http_methods(["GET", "POST"])
@@ -57,17 +56,25 @@ def checker(request):
     return _result(request, form)
 
 
-# The blank form is the same page for everyone but for its CSRF token: render it once per process
-# with a placeholder, and put each visitor's own fresh token in. No token is ever shared.
+# Most of the checker's pages are the same for every visitor: the blank form but for its CSRF token,
+# and the page around a result but for the result itself. Each is rendered once per process with a
+# placeholder, and each visitor's own part goes in: a fresh CSRF token, or a result rendered for
+# this request alone (never kept). The key holds the host, since pages print absolute links.
 CSRF_PLACEHOLDER = "csrf-token-placeholder-for-this-visitor"
+RESULT_PLACEHOLDER = "result-placeholder-for-this-visitor"
+
+
+def _page_once(request, name: str, context: dict) -> str:
+    key = f"checker-page:{name}:{request.scheme}://{request.get_host()}"
+    page = caches["local"].get(key)
+    if page is None:
+        page = render_to_string(TEMPLATE, context, request)
+        caches["local"].set(key, page, timeout=3600)
+    return page
 
 
 def _blank_form(request):
-    key = f"checker-blank-page:{request.scheme}://{request.get_host()}"
-    page = caches["local"].get(key)
-    if page is None:
-        page = render_to_string(TEMPLATE, {"form": CheckerForm(), "csrf_token": CSRF_PLACEHOLDER}, request)
-        caches["local"].set(key, page, timeout=3600)
+    page = _page_once(request, "blank", {"form": CheckerForm(), "csrf_token": CSRF_PLACEHOLDER})
     return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
@@ -99,7 +106,8 @@ def _result(request, form):
     context = {
         "form": form,
         "outcome": outcome,
-        "answered": form.answered(),
+        "answer_count": len(answers),
+        "answer_list": answer_list(answers),
         "causes": causes,
         "context_answered": any(name in answers for name in rules.CONTEXT_FIELDS),
         "rules_version": rules.RULES_VERSION,
@@ -108,54 +116,40 @@ def _result(request, form):
     if outcome.offers_routine:
         context["focus_areas"] = focus_areas([item["cause"] for item in causes[:4]])  # the causes shown in full
         context["routine_url"] = routine_url(outcome.level, [area.slug for area in context["focus_areas"]])
-    return render(request, TEMPLATE, context)
+    result = render_to_string(f"{TEMPLATE}#result", context, request)
+    page = _page_once(request, f"result-{outcome.level}", {"outcome": outcome, "result": RESULT_PLACEHOLDER})
+    return HttpResponse(page.replace(RESULT_PLACEHOLDER, result))
 
 
-def context_entries(answers) -> set[str]:
-    """The context answers as the `field=value` strings causes list in `suggested_by`."""
-    entries = set()
-    for name in rules.CONTEXT_FIELDS:
-        value = answers.get(name)
-        for item in value if isinstance(value, tuple | list) else [value]:
-            if item:
-                entries.add(f"{name}={item}")
-    return entries
+ANSWER_ROW = "<div><dt>{}</dt><dd>{}</dd></div>"
 
 
-def likely_causes(answers) -> list[dict]:
-    """Causes whose `suggested_by` lists one of these context answers, most matches first (one query)."""
-    entries = context_entries(answers)
-    if not entries:
-        return []
-    query = Q()
-    for entry in entries:
-        query |= Q(suggested_by__contains=entry)
-    found = []
-    for cause in Cause.objects.filter(query).only("slug", "title", "summary", "order", "suggested_by"):
-        # `contains` narrows in the database; the exact match is on whole lines.
-        matched = [entry for entry in cause.suggested_by_list if entry in entries]
-        if matched:
-            found.append({"cause": cause, "because": [_describe_entry(entry) for entry in matched]})
-    found.sort(key=lambda item: (-len(item["because"]), item["cause"].order, item["cause"].title))
-    return found
+@cache
+def _choice_rows() -> dict[tuple[str, str], str]:
+    """The summary row for each single answer to each question, escaped once.
 
-
-def _describe_entry(entry: str) -> str:
-    name, value = entry.split("=", 1)
-    question = rules.QUESTIONS[name]
-    return f"{question.short}: {question.describe(value).lower()}"
-
-
-def focus_areas(causes, most=3) -> list[BodyArea]:
-    """The routine's focus: the body areas most of the likely causes' exercises work (one query).
-
-    At most three, so the routine stays focused; lower back and core when no cause points anywhere.
+    They come from the rules, not from anyone's answers, so they can be kept.
     """
-    hits = Count("exercises__causes", filter=Q(exercises__causes__in=causes), distinct=True)
-    areas = list(BodyArea.objects.filter(slug__in=FOCUS_AREAS).annotate(hits=hits).order_by("order"))
-    chosen = sorted((area for area in areas if area.hits), key=lambda area: -area.hits)[:most]  # stable
-    chosen = sorted(chosen, key=lambda area: area.order)
-    return chosen or [area for area in areas if area.slug in DEFAULT_FOCUS]
+    return {(question.name, value): format_html(ANSWER_ROW, question.short, question.describe(value))
+            for question in rules.QUESTIONS.values() for value in question.values}
+
+
+def answer_list(answers: dict) -> str:
+    """Every answer given, in the order asked, as a <dl>: shown on screen and again when printed.
+
+    Built here rather than by a template loop (twice): on the checker's one page that can't be
+    cached, that loop cost as much as the rest of the page.
+    """
+    rows = _choice_rows()
+    html = []
+    for name in ORDER_ASKED:
+        if name in answers:
+            answer = answers[name]
+            question = rules.QUESTIONS[name]
+            row = rows.get((name, answer)) or format_html(ANSWER_ROW, question.short, question.describe(answer))
+            html.append(row)
+    # Every row was built by format_html, so the joined rows are already escaped.
+    return format_html('<dl class="answer-list">\n{}\n</dl>', mark_safe("\n".join(html)))  # noqa: S308
 
 
 def routine_url(level: str, focus: list[str]) -> str:

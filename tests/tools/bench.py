@@ -21,6 +21,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 ARTICLE = "/articles/why-runners-get-back-pain/"
+# A quick look at some pages: BENCH_PAGES="checker POST,home" (the static ceiling is always measured).
+ONLY = {name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()}
 
 PAGES = [
     ("home", "/"),
@@ -90,11 +92,12 @@ def main():
     (folder / "static" / "bench").mkdir(parents=True, exist_ok=True)
     (folder / "static" / "bench" / "article.html").write_bytes(article_html)
 
+    pages = [(name, path) for name, path in PAGES if not ONLY or name in ONLY or name == "static ceiling"]
     results = {}
     try:
         with gunicorn(environ, PORT, WORKERS) as base:
             lua = checker_lua(base, folder)
-            for name, path in PAGES:
+            for name, path in pages:
                 posting = name == "checker POST"
                 if not posting:
                     urllib.request.urlopen(base + path).read()  # warm the page cache
@@ -111,7 +114,7 @@ def main():
           f"DEBUG off, {os.cpu_count()} cores shared with wrk\n")
     print("| page | req/s | p50 ms | p99 ms | errors | non-2xx | vs static |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for name, _ in PAGES:
+    for name, _ in pages:
         r = results[name]
         print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | {r['non2xx']} "
               f"| {r['rps'] / ceiling:.0%} |")
