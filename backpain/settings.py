@@ -156,7 +156,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = False  # the site is in English only; this skips the translation machinery on every request
 USE_TZ = True
 
 STATIC_URL = "/static/"
