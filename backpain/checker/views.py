@@ -64,17 +64,18 @@ CSRF_PLACEHOLDER = "csrf-token-placeholder-for-this-visitor"
 RESULT_PLACEHOLDER = "result-placeholder-for-this-visitor"
 
 
-def _page_once(request, name: str, context: dict) -> str:
+def _page_once(request, name: str, context) -> str:
+    """The page `name`, rendered from context() the first time this process needs it."""
     key = f"checker-page:{name}:{request.scheme}://{request.get_host()}"
     page = caches["local"].get(key)
     if page is None:
-        page = render_to_string(TEMPLATE, context, request)
+        page = render_to_string(TEMPLATE, context(), request)
         caches["local"].set(key, page, timeout=3600)
     return page
 
 
 def _blank_form(request):
-    page = _page_once(request, "blank", {"form": CheckerForm(), "csrf_token": CSRF_PLACEHOLDER})
+    page = _page_once(request, "blank", lambda: {"form": CheckerForm(), "csrf_token": CSRF_PLACEHOLDER})
     return HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
@@ -117,7 +118,7 @@ def _result(request, form):
         context["focus_areas"] = focus_areas([item["cause"] for item in causes[:4]])  # the causes shown in full
         context["routine_url"] = routine_url(outcome.level, [area.slug for area in context["focus_areas"]])
     result = render_to_string(f"{TEMPLATE}#result", context, request)
-    page = _page_once(request, f"result-{outcome.level}", {"outcome": outcome, "result": RESULT_PLACEHOLDER})
+    page = _page_once(request, f"result-{outcome.level}", lambda: {"outcome": outcome, "result": RESULT_PLACEHOLDER})
     return HttpResponse(page.replace(RESULT_PLACEHOLDER, result))
 
 
