@@ -42,6 +42,8 @@ test: $(STAMP)
 	  "Install it with: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)."; exit 1; }
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "make test needs PostgreSQL's server for the" \
 	  "fault test that stops a database under a running server. Install it with: sudo apt-get install -y postgresql"; exit 1; }
+	@command -v redis-server >/dev/null 2>&1 || { echo "make test needs redis-server for the test of two app servers" \
+	  "sharing one Redis. Install it with: sudo apt-get install -y redis-server"; exit 1; }
 	$(BIN)/ruff check .
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest
 

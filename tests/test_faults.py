@@ -1,75 +1,23 @@
 """Faults against a real server: gunicorn with production settings, and the database taken away."""
 
 import os
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def production_env(tmp_path, database_url) -> dict:
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "backpain.settings", "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": database_url,
-            "BACKPAIN_STATIC_ROOT": str(tmp_path / "static")}
-
-
-@contextmanager
-def gunicorn(env):
-    """Migrate, collect static files and serve with production settings; yields the base URL."""
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
-    port = free_port()
-    process = subprocess.Popen([str(BIN / "gunicorn"), "backpain.wsgi", "--bind", f"127.0.0.1:{port}",
-                                "--workers", "2", "--log-level", "critical"],
-                               cwd=ROOT, env=env, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if fetch(base + "/healthz")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    try:
-        yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+from tests.live import fetch, free_port, gunicorn, manage, production_env
 
 
 @pytest.fixture
 def server(tmp_path):
     db = tmp_path / "site.sqlite3"
-    with gunicorn(production_env(tmp_path, f"sqlite:///{db}")) as base:
+    env = production_env(tmp_path, f"sqlite:///{db}")
+    manage(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
+    with gunicorn(env) as base:
         yield base, db
 
 
@@ -144,7 +92,9 @@ def test_database_gone_gives_503_and_friendly_pages_then_recovers_without_restar
 
 
 def test_postgresql_stopped_gives_503_and_friendly_pages_then_recovers_without_restart(tmp_path, postgres):
-    with gunicorn(production_env(tmp_path, postgres.url)) as base:
+    env = production_env(tmp_path, postgres.url)
+    manage(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
+    with gunicorn(env) as base:
         assert fetch(base + "/healthz") == (200, "ok")
         assert fetch(base + "/guide/")[0] == 200
 
