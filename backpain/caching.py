@@ -8,7 +8,7 @@ shared between responses; pages with a CSRF token must not use this decorator at
 """
 
 import hashlib
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
@@ -20,6 +20,21 @@ from django.views.decorators.http import require_GET
 from backpain.content.signals import content_version
 
 PAGE_CACHE_SECONDS = 24 * 3600
+
+
+def per_content_version(build):
+    """Keep what build() returns in this process's memory until content changes.
+
+    For things read from the content and needed on every request (the exercise library, the
+    checker's causes): built once per content version, shared by every request of the process.
+    """
+    kept = lru_cache(maxsize=1)(lambda version: build())
+
+    @wraps(build)
+    def current():
+        return kept(content_version())
+
+    return current
 
 
 def wants_fragment(request) -> bool:

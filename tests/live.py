@@ -1,5 +1,5 @@
-"""Real servers for the tests that need more than Django's test client: gunicorn with production
-settings (DEBUG off) on 127.0.0.1, started and stopped by the test."""
+"""Real servers for what needs more than Django's test client: gunicorn with production settings
+(DEBUG off) on 127.0.0.1. Used by the fault and scaling tests, `make bench` and `make audit`."""
 
 import os
 import secrets
@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -33,11 +34,18 @@ def fetch(url, opener=None, data=None):
         return error.code, error.read().decode()
 
 
-def production_env(tmp_path, database_url, **extra) -> dict:
+def workdir(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+def production_env(folder: Path, database_url: str | None = None, **extra) -> dict:
+    """Production settings over plain HTTP, with the database (a SQLite file in folder by default)
+    and static files in folder."""
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "backpain.settings", "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": database_url,
-            "BACKPAIN_STATIC_ROOT": str(tmp_path / "static"), **extra}
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": database_url or f"sqlite:///{folder / 'site.sqlite3'}",
+            "BACKPAIN_STATIC_ROOT": str(folder / "static"), **extra}
 
 
 def manage(env, *commands):
@@ -47,22 +55,32 @@ def manage(env, *commands):
                        stdout=subprocess.DEVNULL)
 
 
+def prepare(folder: Path, database_url: str | None = None) -> dict:
+    """A deployed site: migrated, content loaded, static files collected. Returns its environment."""
+    env = production_env(folder, database_url)
+    manage(env, ["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"])
+    return env
+
+
 @contextmanager
-def gunicorn(env, workers=2):
+def gunicorn(env, workers=2, port=None):
     """Serve with production settings; yields the base URL once /healthz answers."""
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen([str(BIN / "gunicorn"), "backpain.wsgi", "--bind", f"127.0.0.1:{port}",
-                                "--workers", str(workers), "--log-level", "critical"],
+                                "--workers", str(workers), "--log-level", "warning"],
                                cwd=ROOT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if fetch(base + "/healthz")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
     try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if fetch(base + "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"gunicorn did not answer on {base}/healthz within 30 s")
+            time.sleep(0.1)
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -43,6 +43,7 @@ GROUPS = (
           "and the right routine. All optional.", rules.CONTEXT_FIELDS),
 )
 GROUPS_BY_NAME = {group.name: group for group in GROUPS}
+ORDER_ASKED = tuple(name for group in GROUPS for name in group.fields)
 
 
 def _field(question: rules.Question) -> forms.Field:
@@ -128,7 +129,7 @@ class CheckerForm(forms.Form):
 
     def error_summary(self, fields=None) -> list[dict]:
         """Each field with an error, in the order asked: where to jump to, the question, the message."""
-        names = fields if fields is not None else [name for group in GROUPS for name in group.fields]
+        names = fields if fields is not None else ORDER_ASKED
         summary = []
         for name in names:
             if name in self.errors:

@@ -6,15 +6,15 @@ are read once per content version and kept in this process's memory: a check the
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 
+from backpain.caching import per_content_version
 from backpain.content.models import BodyArea, Cause
-from backpain.content.signals import content_version
+from backpain.routines.forms import FOCUS_CHOICES
 
 from . import rules
 
 # Body areas the routine builder can focus on, and its focus when no likely cause suggests one.
-FOCUS_AREAS = ("lower-back", "core", "hips", "hamstrings", "glutes")
+FOCUS_AREAS = tuple(slug for slug, _ in FOCUS_CHOICES)
 DEFAULT_FOCUS = ("lower-back", "core")
 
 
@@ -24,8 +24,9 @@ class ContentIndex:
     areas: list[tuple[BodyArea, frozenset[int]]]  # each focus area with the causes whose exercises work it
 
 
-@lru_cache(maxsize=1)
-def _index(version: str) -> ContentIndex:
+@per_content_version
+def content_index() -> ContentIndex:
+    """The causes and focus areas for the current content; read again (three queries) after a save."""
     causes = Cause.objects.exclude(suggested_by="").only("slug", "title", "summary", "order", "suggested_by")
     areas = list(BodyArea.objects.filter(slug__in=FOCUS_AREAS).order_by("order"))
     pairs = BodyArea.objects.filter(slug__in=FOCUS_AREAS, exercises__causes__isnull=False).values_list(
@@ -37,11 +38,6 @@ def _index(version: str) -> ContentIndex:
         causes=[(cause, tuple(cause.suggested_by_list)) for cause in causes.order_by("order", "title")],
         areas=[(area, frozenset(causes_by_area.get(area.pk, ()))) for area in areas],
     )
-
-
-def content_index() -> ContentIndex:
-    """The index for the current content; rebuilt (three queries) after any save."""
-    return _index(content_version())
 
 
 def context_entries(answers) -> set[str]:

@@ -26,11 +26,10 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from . import rules
-from .forms import GROUPS, GROUPS_BY_NAME, CheckerForm
+from .forms import GROUPS_BY_NAME, ORDER_ASKED, CheckerForm
 from .suggestions import focus_areas, likely_causes
 
 TEMPLATE = "checker/checker.html"
-ORDER_ASKED = tuple(name for group in GROUPS for name in group.fields)
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,7 +104,6 @@ def _result(request, form):
     outcome = rules.triage(answers)
     causes = likely_causes(answers)
     context = {
-        "form": form,
         "outcome": outcome,
         "answer_count": len(answers),
         "answer_list": answer_list(answers),

@@ -1,6 +1,8 @@
 from django import forms
 from django.http import QueryDict
 
+from backpain.checker import rules
+
 from .compose import MAX_MINUTES, MIN_MINUTES, RUN_TYPES, Inputs
 
 RUN_CHOICES = [(slug, run.label) for slug, run in RUN_TYPES.items()]
@@ -8,10 +10,6 @@ FOCUS_CHOICES = [("lower-back", "Lower back"), ("core", "Core"), ("hips", "Hips"
                  ("hamstrings", "Hamstrings"), ("glutes", "Glutes")]
 # "none" is accepted (links may say equipment=none) and means nothing; it is not a box to tick.
 EQUIPMENT_CHOICES = [("mat", "Mat"), ("foam-roller", "Foam roller"), ("resistance-band", "Resistance band")]
-TRIAGE_CHOICES = [("", ""), ("self_care", "Self-care"), ("soon", "See someone soon"),
-                  ("urgent", "Urgent"), ("emergency", "Emergency")]
-# The symptom checker's levels at which no routine is offered.
-NO_ROUTINE = {"emergency", "urgent"}
 DEFAULTS = {"run": "easy", "warmup": "10", "cooldown": "10"}
 MINUTES_MESSAGE = f"Choose a whole number of minutes from {MIN_MINUTES} to {MAX_MINUTES}."
 
@@ -72,7 +70,7 @@ class RoutineForm(forms.Form):
 
     def clean_triage(self):
         value = self.cleaned_data["triage"]
-        if value and value not in dict(TRIAGE_CHOICES):
+        if value and value not in rules.LEVELS:
             self.triage_ignored = True
             return ""
         return value
@@ -119,8 +117,6 @@ def blocks_routine(params: QueryDict) -> str | None:
     """The triage level that rules out a routine, read from the raw parameters.
 
     Read before validation on purpose: advice to get help must show even if other inputs are bad."""
-    levels = params.getlist("triage")
-    for level in ("emergency", "urgent"):
-        if level in levels:
-            return level
-    return None
+    given = params.getlist("triage")
+    # The checker's levels that offer no routine, most urgent first.
+    return next((level for level in rules.LEVELS if level not in rules.ROUTINE_LEVELS and level in given), None)

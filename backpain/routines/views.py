@@ -6,14 +6,12 @@ exercises (plus two prefetches) serves a request, however big the library grows.
 
 from dataclasses import dataclass
 
-from django.core.cache import caches
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from backpain.caching import content_page, wants_fragment
+from backpain.caching import content_page, per_content_version, wants_fragment
 from backpain.content.models import Exercise
-from backpain.content.signals import content_version
 
 from .compose import (
     MAX_MINUTES,
@@ -35,18 +33,11 @@ EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "
                    "duration_seconds", "per_side", "cues", "illustration", "illustration_alt")
 
 
+@per_content_version
 def library() -> list[Exercise]:
-    """Every exercise, once, with what composing and the sheet need.
-
-    Kept in this process's memory for the current content version (an admin save changes it).
-    """
-    key = f"routine-library:{content_version()}"
-    exercises = caches["local"].get(key)
-    if exercises is None:
-        exercises = list(Exercise.objects.only(*EXERCISE_FIELDS).prefetch_related("body_areas", "equipment")
-                         .order_by("order", "slug"))
-        caches["local"].set(key, exercises, timeout=3600)
-    return exercises
+    """Every exercise, once, with what composing and the sheet need (an admin save reads it again)."""
+    return list(Exercise.objects.only(*EXERCISE_FIELDS).prefetch_related("body_areas", "equipment")
+                .order_by("order", "slug"))
 
 
 @dataclass(frozen=True)

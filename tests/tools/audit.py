@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.tools.server import ROOT, gunicorn, prepare, workdir  # noqa: E402
+from tests.live import ROOT, gunicorn, prepare, workdir  # noqa: E402
 
 PORT = int(os.environ.get("AUDIT_PORT", "8766"))
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -39,7 +39,7 @@ def main():
     rows, failures = [], []
     environ = prepare(folder)
     try:
-        with gunicorn(environ, PORT) as base:
+        with gunicorn(environ, workers=3, port=PORT) as base:
             for name, path in PAGES:
                 out = reports / f"lighthouse-{name.replace(' ', '-')}.json"
                 command = [str(LIGHTHOUSE), base + path, "--output=json", f"--output-path={out}", "--quiet",

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.tools.server import gunicorn, prepare, workdir  # noqa: E402
+from tests.live import gunicorn, prepare, workdir  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
@@ -85,8 +85,8 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("make bench needs wrk: apt-get install -y wrk")
     folder = workdir("backpain-bench-")
-    environ = prepare(folder)
-    with gunicorn(environ, PORT, WORKERS) as base, urllib.request.urlopen(base + ARTICLE) as response:
+    environ = prepare(folder, os.environ.get("BENCH_DATABASE_URL"))
+    with gunicorn(environ, WORKERS, PORT) as base, urllib.request.urlopen(base + ARTICLE) as response:
         article_html = response.read()
     # The ceiling: the same HTML as a static file, served by the same gunicorn and WhiteNoise.
     (folder / "static" / "bench").mkdir(parents=True, exist_ok=True)
@@ -95,7 +95,7 @@ def main():
     pages = [(name, path) for name, path in PAGES if not ONLY or name in ONLY or name == "static ceiling"]
     results = {}
     try:
-        with gunicorn(environ, PORT, WORKERS) as base:
+        with gunicorn(environ, WORKERS, PORT) as base:
             lua = checker_lua(base, folder)
             for name, path in pages:
                 posting = name == "checker POST"
