@@ -2,27 +2,47 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+# One stamp per set of Python packages: serving needs the runtime ones only; tests add the dev extra.
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
 CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Local serving: production settings over plain HTTP on loopback, with a generated secret key.
 LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
+# pytest-xdist spreads the tests over every core; PYTEST_WORKERS=0 runs them in one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+# Browser and live-server tests are marked; the quick loop leaves them out.
+FAST := -m "not e2e and not live"
 
-.PHONY: install setup-db run dev test test-postgres lint bench audit clean
+.PHONY: install install-dev system-packages setup-db run dev test test-fast test-postgres lint bench audit \
+	screenshots clean
 
-install: $(STAMP)
+install: $(RUNTIME)
+install-dev: $(DEV)
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	touch $(RUNTIME) $@
+
+# Chromium, PostgreSQL's server and redis-server: installed with apt-get when missing (see the script).
+system-packages:
+	scripts/system-packages chromium postgresql redis
 
 .env.local:
 	$(PYTHON) -c "import secrets; print('DJANGO_SECRET_KEY=' + secrets.token_urlsafe(50))" > .env.local
 
-setup-db: $(STAMP) .env.local
+setup-db: $(RUNTIME) .env.local
 	$(LOCAL_ENV) && $(BIN)/python manage.py migrate --noinput
 	$(LOCAL_ENV) && $(BIN)/python manage.py load_content
 
@@ -34,26 +54,33 @@ run: setup-db
 dev: setup-db
 	$(LOCAL_ENV) && DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 
-test: $(STAMP)
-	@test -x "$(CHROMIUM)" || { echo "make test needs Chromium for the browser tests, and none is at $(CHROMIUM)." \
-	  "Install it with: sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)."; exit 1; }
-	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "make test needs PostgreSQL's server for the" \
-	  "fault test that stops a database under a running server. Install it with: sudo apt-get install -y postgresql"; exit 1; }
-	@command -v redis-server >/dev/null 2>&1 || { echo "make test needs redis-server for the test of two app servers" \
-	  "sharing one Redis. Install it with: sudo apt-get install -y redis-server"; exit 1; }
+# The whole suite: lint, then every test, browser and live-server tests included.
+test: $(DEV) system-packages
 	$(BIN)/ruff check .
-	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest
+	CHROMIUM_PATH=$(CHROMIUM) $(PYTEST)
+
+# The quick loop while you work: no browser, no live server, no system packages.
+test-fast: $(DEV)
+	$(BIN)/ruff check .
+	$(PYTEST) $(FAST)
 
 # The same suite against a throwaway PostgreSQL on 127.0.0.1 (started by .ci/postgres).
-test-postgres: $(STAMP)
-	DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python -m pytest; \
+test-postgres: $(DEV) system-packages
+	DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(PYTEST); \
 	  status=$$?; .ci/postgres stop; exit $$status
 
+# What the browser tests saw, to look at: every page type at 375 and 1280 px, and each printed PDF
+# turned into PNG pages, all in screenshots/.
+screenshots: $(DEV)
+	scripts/system-packages chromium
+	CHROMIUM_PATH=$(CHROMIUM) $(PYTEST) tests/e2e -q
+	$(BIN)/python tests/tools/pdf_pages.py screenshots/*.pdf
+
 # Load test: gunicorn with production settings on 127.0.0.1, driven by wrk (apt-get install -y wrk).
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python tests/tools/bench.py
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-columns=min,median,max,rounds -q
 
@@ -62,7 +89,8 @@ node_modules/.bin/lighthouse: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-audit: $(STAMP) node_modules/.bin/lighthouse
+audit: $(DEV) node_modules/.bin/lighthouse
+	scripts/system-packages chromium
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python tests/tools/audit.py
 
 clean:

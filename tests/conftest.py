@@ -1,7 +1,31 @@
+import io
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
 
 from tests import factories
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb,
+                    django_db_modify_db_settings):
+    """The test database, set up once for the session (pytest-django's own, always made).
+
+    pytest-django makes it only when a collected test asks for `db`; the browser tests reach the
+    database through their live server instead (tests/e2e/conftest.py), so `pytest -m e2e` needs it too.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        config = setup_databases(verbosity=request.config.option.verbose, interactive=False,
+                                 keepdb=django_db_keepdb and not django_db_createdb, serialized_aliases=set())
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +53,22 @@ def grow(db):
             factories.make_linked_set()
 
     return _grow
+
+
+@pytest.fixture(scope="module")
+def content_set(django_db_setup, django_db_blocker):
+    """The real content set in content/, loaded once by `load_content` for the module that asks.
+
+    It is loaded inside a transaction that is rolled back when the module is done, so every other
+    test still starts from an empty database; each test's own changes roll back to this point.
+    Returns what the command printed (stdout, stderr).
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("load_content", stdout=out, stderr=err)
+    yield SimpleNamespace(stdout=out.getvalue(), stderr=err.getvalue())
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)

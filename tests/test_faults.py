@@ -11,6 +11,8 @@ import pytest
 
 from tests.live import fetch, free_port, gunicorn, manage, production_env
 
+pytestmark = pytest.mark.live  # starts servers of its own: make test-fast leaves it out
+
 
 @pytest.fixture
 def server(tmp_path):

@@ -15,6 +15,8 @@ import redis
 
 from tests.live import fetch, free_port, gunicorn, manage, production_env
 
+pytestmark = pytest.mark.live  # starts servers of its own: make test-fast leaves it out
+
 ARTICLE = "/articles/why-runners-get-back-pain/"
 EDITOR, PASSWORD = "editor", "a-long-test-password-4-scaling"
 

@@ -1,14 +1,18 @@
 """Security: editors' reach, login limits, redirects, XSS through admin, and hostile requests."""
 
+import datetime
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from backpain.content.permissions import EDITORS
 from tests import factories
-
-from .xss_payloads import PAYLOADS
+from tests.xss import PAYLOADS, assert_harmless
 
 
 @pytest.fixture
@@ -38,9 +42,18 @@ def test_admin_login_attempts_are_limited(db, settings):
     assert "_auth_user_id" not in client.session
 
 
-def test_sessions_expire(settings):
-    assert settings.SESSION_COOKIE_AGE <= 8 * 3600
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+def test_an_editors_session_ends_with_the_browser_and_after_a_working_day(client, editor):
+    response = client.post(reverse("admin:login"), {"username": "physio", "password": "a-long-password-1",
+                                                    "next": reverse("admin:index")})
+    assert response.status_code == 302
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie.value and cookie["httponly"]
+    assert not cookie["expires"] and not cookie["max-age"]  # a browser-session cookie: gone when it closes
+    stored = Session.objects.get(session_key=cookie.value)
+    assert stored.expire_date <= timezone.now() + datetime.timedelta(hours=8)
+    # A session past its expiry date no longer signs anyone in.
+    Session.objects.filter(pk=stored.pk).update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    assert client.get(reverse("admin:index")).status_code == 302
 
 
 @pytest.mark.parametrize("target", [
@@ -65,8 +78,6 @@ def _payload_form(cause, payload, source):
 
 
 def test_xss_payloads_through_every_markdown_field_never_reach_a_page(client, linked):
-    from tests.test_markdown import assert_harmless
-
     client.force_login(User.objects.create_superuser("boss", "b@example.org", "a-long-password-1"))
     cause, article, anatomy, exercise = linked["cause"], linked["article"], linked["anatomy"], linked["exercise"]
     source = linked["source"]

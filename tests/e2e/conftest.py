@@ -1,5 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium against live_server."""
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -32,31 +33,57 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def content(transactional_db):
-    """The real content set, loaded into the live server's database.
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """One live server for the whole browser session, over the real content set loaded once.
 
-    Transactional tests empty every table afterwards, data migrations' rows included, so the
-    body areas and equipment are put back with the migration's own function first.
+    Not pytest-django's `live_server`, which empties the database after every
+    test and so would reload the content each time (about 2 s a test). Browser tests read the
+    content; a test that changes it puts it back (see the admin journey). The content is committed,
+    so the rows are removed again when the session ends.
     """
-    import importlib
-
     from django.apps import apps
     from django.conf import settings
+    from django.core.management import call_command
+    from pytest_django.live_server_helper import LiveServer
 
     from backpain.content.loader import sync
 
-    importlib.import_module("backpain.content.migrations.0002_vocabulary").add_vocabulary(apps, None)
-    sync(settings.CONTENT_DIR)
+    with django_db_blocker.unblock():
+        sync(settings.CONTENT_DIR)
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        # flush also empties the rows a data migration made; put the body areas and equipment back.
+        importlib.import_module("backpain.content.migrations.0002_vocabulary").add_vocabulary(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _database_open_to_the_live_server(live_site, django_db_blocker):
+    """The server thread shares this process, so it can reach the database only while a test runs."""
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture
-def site(browser, live_server, content):
+def editor():
+    """A superuser who signs in to the admin as "editor" with "a-long-password-1"."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("editor", "e@example.org", "a-long-password-1")
+    yield user
+    user.delete()
+
+
+@pytest.fixture
+def site(browser, live_site):
     """Open pages on the live server with the content loaded: site(js=False, width=375)."""
     contexts = []
 
     def open_page(*, js=True, width=1280):
-        context = browser.new_context(java_script_enabled=js, base_url=live_server.url,
+        context = browser.new_context(java_script_enabled=js, base_url=live_site.url,
                                       viewport={"width": width, "height": 900})
         contexts.append(context)
         page = context.new_page()

@@ -21,12 +21,8 @@ PAGE_TYPES = {
 
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def page_js(request, browser, live_server, content):
-    context = browser.new_context(java_script_enabled=request.param, base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page, request.param
-    context.close()
+def page_js(request, site):
+    return site(js=request.param), request.param
 
 
 def test_home_to_cause_to_anatomy_to_exercise_in_clicks(page_js):
@@ -71,40 +67,37 @@ def test_search_shows_results_as_you_type(page_js):
     expect(page).to_have_url(re.compile(r"q=hamstring"))
 
 
-def test_admin_edit_shows_on_site_and_revision_restores(page, live_server, content, django_user_model):
-    django_user_model.objects.create_superuser("editor", "e@example.org", "a-long-password-1")
-    page.set_default_timeout(10_000)
-    page.goto(f"{live_server.url}/admin/")
+def test_admin_edit_shows_on_site_and_revision_restores(site, editor):
+    page = site()
+    page.goto("/admin/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("a-long-password-1")
     page.get_by_role("button", name="Log in").click()
-    page.goto(f"{live_server.url}/admin/content/exercise/?q=plank")
+    page.goto("/admin/content/exercise/?q=plank")
     page.get_by_role("link", name="Forearm plank", exact=True).click()
     original = page.get_by_label("Summary").input_value()
     page.get_by_label("Summary").fill("Edited by a physio in admin.")
     page.get_by_role("button", name="Save", exact=True).first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    page.goto(f"{live_server.url}/exercises/plank/")
+    page.goto("/exercises/plank/")
     expect(page.locator(".lede")).to_have_text("Edited by a physio in admin.")
 
-    page.goto(f"{live_server.url}/admin/content/exercise/?q=plank")
+    page.goto("/admin/content/exercise/?q=plank")
     page.get_by_role("link", name="Forearm plank", exact=True).click()
     page.get_by_role("link", name="History").click()
     # Rows are newest first: the second row is the version before the edit.
     page.locator("#change-history tbody tr").nth(1).locator("a").first.click()
     page.get_by_role("button", name="Revert").first.click()
-    page.goto(f"{live_server.url}/exercises/plank/")
+    page.goto("/exercises/plank/")
     expect(page.locator(".lede")).to_have_text(original)
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_types_are_accessible_and_screenshotted(browser, live_server, content, screenshot_dir, name):
-    for width, height in ((375, 812), (1280, 900)):
-        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server.url)
-        page = context.new_page()
+def test_page_types_are_accessible_and_screenshotted(site, screenshot_dir, name):
+    for width in (375, 1280):
+        page = site(width=width)
         page.goto(PAGE_TYPES[name])
         page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
         assert_accessible(page)
-        context.close()

@@ -1,4 +1,7 @@
-"""Known cross-site-scripting payloads (OWASP filter-evasion cheat sheet and friends), as editors might paste them."""
+"""Cross-site scripting: known payloads (OWASP filter-evasion cheat sheet and friends), as editors might
+paste them, and the check that a piece of HTML can run none of them."""
+
+from html.parser import HTMLParser
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -71,3 +74,26 @@ PAYLOADS = [
     "<template><script>alert(1)</script></template>",
     "<isindex action=javascript:alert(1) type=image>",
 ]
+
+
+class Elements(HTMLParser):
+    """Every tag and attribute in a piece of HTML, as a browser would see them."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tags, self.attrs = [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend((name, (value or "").strip().lower()) for name, value in attrs)
+
+
+def assert_harmless(html):
+    found = Elements(html)
+    assert not {"script", "iframe", "object", "embed", "svg", "math", "style", "form"} & set(found.tags)
+    for name, value in found.attrs:
+        assert not name.startswith("on"), name
+        assert name != "style"
+        if name in {"href", "src", "action", "formaction", "xlink:href"}:
+            assert not value.startswith(("javascript:", "data:", "vbscript:")), value
