@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from backpain.checker import rules
 from backpain.checker.forms import GROUPS
-from tests.test_checker_vignettes import ALL_CLEAR
+from tests.checker_answers import ALL_CLEAR
 
 from .conftest import assert_accessible
 
