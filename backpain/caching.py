@@ -10,6 +10,7 @@ shared between responses; pages with a CSRF token must not use this decorator at
 import hashlib
 from functools import lru_cache, wraps
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -53,12 +54,18 @@ def _cached_page(key: str) -> bytes | None:
     return body
 
 
+def _services_key() -> str:
+    """The emergency number and service names, which pages print: a change of settings is a new page."""
+    words = "|".join((settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME))
+    return hashlib.sha256(words.encode()).hexdigest()[:8]
+
+
 def content_page(view):
     @wraps(view)
     @require_GET
     def wrapper(request, *args, **kwargs):
         variant = "fragment" if wants_fragment(request) else "page"
-        version = f"{content_version()}-{timezone.localdate():%Y%m%d}-{variant}"
+        version = f"{content_version()}-{timezone.localdate():%Y%m%d}-{_services_key()}-{variant}"
         etag = quote_etag(version)
         page = f"{version}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
         key = "page:" + hashlib.sha256(page.encode()).hexdigest()

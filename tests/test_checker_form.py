@@ -8,12 +8,13 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from backpain.checker import rules
 from backpain.checker.forms import GROUPS, CheckerForm
 from backpain.content.signals import content_version
 from tests import factories
-from tests.test_checker_vignettes import ALL_CLEAR, Markup, answers
+from tests.checker_answers import ALL_CLEAR, Markup, answers
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -109,7 +110,7 @@ def test_answers_in_the_url_are_ignored(client):
 def test_settings_name_the_services_wherever_levels_are_explained(client, settings):
     settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME = "999", "NHS 111", "GP"
     form_page = client.get("/checker/").content.decode()
-    for text in ("Call 999", "NHS 111", "your GP"):
+    for text in ('Call <a class="tel" href="tel:999">999</a>', "NHS 111", "your GP"):
         assert text in form_page
     for overrides in ({"fever": "yes"}, {"worried": "yes"}, {}, {"saddle_numbness": "yes"}):
         html = client.post("/checker/", answers(**overrides)).content.decode()
@@ -389,7 +390,7 @@ def test_result_says_the_level_in_words_with_version_date_and_disclaimer(client,
 
 
 def test_each_reason_says_why_it_matters(client):
-    html = client.post("/checker/", answers(fever="yes", leg_pain="below_knee")).content.decode()
+    html = client.post("/checker/", answers(fever="yes", leg_pain="below_knee", improving="no")).content.decode()
     for rule in rules.RULES:
         if rule.reason in ("fever", "leg_pain") and rule.level in ("urgent", "soon") and "sure" not in rule.why:
             assert rule.why.replace("'", "&#x27;") in html
@@ -494,3 +495,212 @@ def test_routine_focus_is_the_three_areas_most_causes_point_to(client):
     html = client.post("/checker/", data).content.decode()
     assert "/routine/?triage=self_care&amp;focus=core&amp;focus=hips&amp;focus=hamstrings" in html
     assert "focused on core, hips and hamstrings" in html
+
+
+# --- Specification 2.0: new questions, a 1.0 form, emergency first without JavaScript ------------
+NEW_REQUIRED = ["collapse_signs", "tearing_pain", "very_unwell", "urinary_symptoms", "pulsing_tummy",
+                "sudden_onset", "pregnant"]
+NEW_FIELDS = [*NEW_REQUIRED, "pregnancy_signs"]
+# A complete answer set as version 1.0 of the form sent it: minor_fall, and none of the new questions.
+ONE_POINT_OH = {**{name: value for name, value in ALL_CLEAR.items() if name not in NEW_REQUIRED},
+                "minor_fall": "no", "infection_risk": "no", "leg_pain": "none"}
+
+
+def test_the_new_questions_are_required_as_the_specification_says():
+    assert set(NEW_REQUIRED) <= set(REQUIRED)
+    assert "pregnancy_signs" not in REQUIRED and "minor_fall" not in rules.QUESTIONS
+
+
+@pytest.mark.parametrize("name", NEW_REQUIRED)
+def test_each_new_required_answer_missing(client, name):
+    assert_rejected(client.post("/checker/", answers(**{name: None})), name)
+
+
+@pytest.mark.parametrize("name", NEW_FIELDS)
+@pytest.mark.parametrize("value", ["maybe", "YES", "1", "true", "yes ", "none"])
+def test_unknown_values_for_each_new_question(client, name, value):
+    assert_rejected(client.post("/checker/", answers(**{name: value})), name)
+
+
+def test_a_one_point_oh_form_gets_field_errors_never_a_result(client):
+    page = assert_rejected(client.post("/checker/", ONE_POINT_OH), *NEW_REQUIRED)
+    assert page.checked("chest_pain") == ["no"]  # what was answered comes back
+    html = client.post("/checker/", {**ONE_POINT_OH, "minor_fall": "yes", "bone_weakness": "yes",
+                                     "age": "80"}).content.decode()
+    assert not Markup(html).levels
+
+
+def test_a_one_point_oh_form_with_an_emergency_yes_gets_the_advice_and_the_errors(client):
+    response = client.post("/checker/", {**ONE_POINT_OH, "chest_pain": "yes"})
+    assert response.status_code == 400
+    markup = Markup(response.content.decode())
+    assert (markup.levels, markup.reasons) == (["emergency"], ["chest_pain"])
+
+
+@pytest.mark.parametrize("name", rules.EMERGENCY_SIGNS)
+def test_without_javascript_an_emergency_yes_shows_the_advice_first_whatever_is_missing(client, name):
+    response = client.post("/checker/", {name: "yes"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    markup = Markup(html)
+    assert (markup.levels, markup.reasons) == (["emergency"], [name])
+    advice = html.index("data-emergency-advice")
+    assert advice < html.index("There is a problem") < html.index('<form method="post"')
+    assert '<h1 id="advice-heading"' in html and "<title>Emergency: call 911 now" in html
+    assert 'href="tel:911"' in html[advice:html.index("There is a problem")]
+    assert "Do not drive yourself." in html
+    assert ("I am worried about cauda equina syndrome" in html) is (name in rules.CAUDA_EQUINA_SIGNS)
+    assert 'href="#error-summary-all"' in html and "data-checker-continue" not in html  # works without JS
+    page = Elements(html)
+    for other in REQUIRED:
+        if other != name:
+            assert_error_at(page, other)
+
+
+def test_without_javascript_not_sure_with_leg_symptoms_shows_the_advice_first(client):
+    html = client.post("/checker/", {"bladder_bowel": "unsure", "leg_pain": "below_knee"}).content.decode()
+    assert Markup(html).levels == ["emergency"] and "cauda equina syndrome" in html
+
+
+@pytest.mark.parametrize("data", [
+    {"bladder_bowel": "unsure"}, {"fever": "yes"}, {"chest_pain": "unsure", "leg_pain": "below_knee"},
+    {"pregnant": "yes", "pregnancy_signs": "yes"}, answers(chest_pain=None, fever="yes"),
+])
+def test_no_other_level_is_ever_shown_for_an_unfinished_form(client, data):
+    response = client.post("/checker/", data)
+    assert response.status_code == 400
+    assert not Markup(response.content.decode()).levels
+    assert "data-emergency-advice" not in response.content.decode()
+
+
+def test_advice_with_htmx_counts_leg_symptoms_from_later_questions(client):
+    data = {"both_legs": "unsure", "leg_tingling": "unsure", "step": "advice"}
+    html = client.post("/checker/", data, **HTMX).content.decode()
+    assert 'data-advice-sign="both_legs"' in html and "cauda equina syndrome" in html
+    assert not Markup(html).levels  # with JavaScript the questions go on: advice, not yet the result
+
+
+def test_the_pregnancy_follow_up_is_on_the_form_for_everyone_without_javascript(client):
+    html = client.get("/checker/").content.decode()
+    page = Elements(html)
+    follow_up = page.by_id["q-pregnancy_signs"]
+    assert "hidden" not in follow_up  # JavaScript hides it until pregnant is yes or not sure
+    assert (follow_up["data-shown-when"], follow_up["data-shown-values"]) == ("pregnant", "yes unsure")
+    legend = html[html.index('id="q-pregnancy_signs"'):]
+    assert legend.index("If you are pregnant") < legend.index("</legend>")
+    assert html.index('id="q-pregnant"') < html.index('id="q-pregnancy_signs"')
+
+
+def test_what_needs_javascript_is_hidden_without_it(client):
+    html = client.get("/checker/").content.decode()
+    page = Elements(html)
+    navs = [a for tag, a in page.all if "data-step-nav" in a]
+    assert navs and all("hidden" in a for a in navs)
+    result = client.post("/checker/", answers()).content.decode()
+    (button,) = [a for tag, a in Elements(result).all if "data-print" in a]
+    assert "hidden" in button
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find("css/site.css")) as stylesheet:
+        css = stylesheet.read()
+    assert "[hidden] { display: none !important; }" in css  # beats .button and .step-nav
+
+
+def test_the_emergency_number_is_a_tap_to_call_link_everywhere(client, settings):
+    settings.EMERGENCY_NUMBER = "112"
+    for html in (client.get("/checker/").content.decode(),
+                 client.post("/checker/", answers(tearing_pain="yes")).content.decode(),
+                 client.post("/checker/", {"tearing_pain": "yes"}).content.decode(),
+                 client.post("/checker/", {"tearing_pain": "yes", "step": "advice"}, **HTMX).content.decode(),
+                 client.get("/checker/how-it-decides/").content.decode()):
+        assert 'href="tel:112">112</a>' in html
+    footer = client.get("/checker/").content.decode().split('class="site-footer"')[1]
+    assert 'href="tel:112">112</a>' in footer
+
+
+# --- What each result says and offers (spec 2.0) --------------------------------------------------
+RUNNING_LINKS = ("/routine/", "/causes/", "/articles/", "/exercises/", "/anatomy/", "/guide/")
+
+
+def test_the_emergency_page_offers_no_running_content(client):
+    factories.make_cause(title="Tight hip flexors", suggested_by="sitting_hours=over_8")
+    html = client.post("/checker/", answers(collapse_signs="yes", sitting_hours="over_8")).content.decode()
+    assert Markup(html).levels == ["emergency"]
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    assert not [href for href in hrefs if href.startswith(RUNNING_LINKS)], hrefs
+    assert "Tight hip flexors" not in html and "Ease back on running" not in html
+    assert "Do not drive yourself." in html and "/checker/how-it-decides/" in html
+    assert "cauda equina" not in html.split("<footer")[0].split("data-triage-level")[1]
+
+
+@pytest.mark.parametrize("name", rules.CAUDA_EQUINA_SIGNS)
+def test_an_emergency_from_a_cauda_equina_sign_says_its_name(client, name):
+    html = client.post("/checker/", answers(**{name: "yes"})).content.decode()
+    assert "“I am worried about cauda equina syndrome.”" in html
+
+
+@pytest.mark.parametrize(("overrides", "withheld"), [
+    ({"energy_bone": "yes"}, "bone stress"), ({"extension_pain": "unsure", "age": 18}, "bone stress"),
+    ({"age": 17, "duration": "1_to_4_weeks"}, "bone stress"), ({"pregnant": "yes"}, "pregnancy"),
+    ({"pregnant": "yes", "pregnancy_signs": "unsure"}, "pregnancy"),
+])
+def test_bone_stress_and_pregnancy_get_no_routine(client, overrides, withheld):
+    html = client.post("/checker/", answers(**overrides)).content.decode()
+    assert Markup(html).levels == ["soon"]
+    assert "/routine/?" not in html and "Build your routine" not in html
+    if withheld == "bone stress":
+        assert "Stop running and jumping until a professional has checked you." in html
+    else:
+        assert "pelvic health physiotherapist" in html and "midwife" in html
+        assert "Run easy" not in html
+
+
+def test_pregnancy_signs_say_call_the_maternity_unit_now(client):
+    html = client.post("/checker/", answers(pregnant="unsure", pregnancy_signs="yes")).content.decode()
+    assert Markup(html).levels == ["urgent"]
+    assert "call your maternity unit or midwife now" in html.lower()
+
+
+def test_self_care_ends_with_the_safety_net(client):
+    html = client.post("/checker/", answers()).content.decode()
+    net = html[html.index('class="safety-net"'):]
+    for question in rules.EMERGENCY_QUESTIONS:
+        assert question.short in net
+    assert "not better in 2 weeks" in net and html.index("Build your routine") < html.index('class="safety-net"')
+    assert 'class="safety-net"' not in client.post("/checker/", answers(worried="yes")).content.decode()
+
+
+def test_the_routine_builder_never_builds_what_the_checker_withholds(client):
+    for level in ("emergency", "urgent"):
+        html = client.get(f"/routine/?triage={level}").content.decode()
+        assert "Get medical advice before any routine" in html
+    # The checker never links to the builder when it withholds a routine (bone stress, pregnancy).
+    for overrides in ({"energy_bone": "yes"}, {"pregnant": "yes"}):
+        assert "/routine/?" not in client.post("/checker/", answers(**overrides)).content.decode()
+    soon = client.get("/routine/?triage=soon").content.decode()
+    assert "If you are pregnant" in soon and "stop running and jumping" in soon
+
+
+# --- How the checker decides --------------------------------------------------------------------
+def test_how_it_decides_lists_every_rule_from_the_rules_data(client):
+    response = client.get("/checker/how-it-decides/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    page = Elements(html)
+    listed = [(a["data-rule-level"], a["data-rule-reason"]) for tag, a in page.all if "data-rule-level" in a]
+    assert listed == [(rule.level, rule.reason) for level in rules.LEVELS for rule in rules.RULES
+                      if rule.level == level]
+    for rule in rules.RULES:
+        assert escape(rule.why) in html and escape(rule.source) in html
+        for condition in rule.conditions():
+            assert escape(condition) in html
+    for change, why in rules.CHANGES:
+        assert escape(change) in html and escape(why) in html
+    assert "What changed from version 1.0" in html
+    assert [level for level in rules.LEVELS if f'id="level-{level}"' in html] == list(rules.LEVELS)
+
+
+def test_how_it_decides_is_linked_from_the_checker_and_every_result(client):
+    assert "/checker/how-it-decides/" in client.get("/checker/").content.decode()
+    for overrides in ({"chest_pain": "yes"}, {"fever": "yes"}, {"worried": "yes"}, {}):
+        assert "/checker/how-it-decides/" in client.post("/checker/", answers(**overrides)).content.decode()

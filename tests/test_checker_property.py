@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from backpain.checker import rules
 from backpain.checker.forms import CheckerForm
 from backpain.checker.rules import RANK, SELF_CARE, triage
-from tests.test_checker_vignettes import Markup
+from tests.checker_answers import REQUIRED_FLAGS, Markup
 
-# Answers that trigger nothing, also where a rule reads another answer (age, duration, improving).
-NEUTRAL = {**{name: "no" for name in (*rules.EMERGENCY_SIGNS, *rules.URGENT_SIGNS, "minor_fall", "bone_weakness")},
-           "age": 35, "duration": "under_1_week", "improving": "yes"}
+# Answers that trigger nothing, also where a rule reads another answer (age, duration, improving,
+# pregnant, the leg questions).
+NEUTRAL = {**{name: "no" for name in REQUIRED_FLAGS}, "age": 35, "duration": "under_1_week", "improving": "yes"}
 
 
 def answer_strategy(question: rules.Question):
@@ -57,6 +57,34 @@ def test_adding_a_yes_never_lowers_the_level(answers, name):
     after = triage({**answers, name: "yes"})
     assert RANK[after.level] >= RANK[before.level]
     assert after.fields >= before.fields
+
+
+@given(answer_sets(), st.sampled_from(rules.FLAG_FIELDS))
+def test_a_no_turned_to_not_sure_never_lowers_the_level(answers, name):
+    if answers.get(name) not in (None, "no"):
+        return
+    assert rank({**answers, name: "unsure"}) >= rank(answers)
+
+
+@given(answer_sets(), st.sampled_from(["leg_pain", "leg_tingling", "leg_weakness"]))
+def test_a_leg_symptom_never_lowers_the_level(answers, name):
+    worse = {"leg_pain": "below_knee", "leg_tingling": "yes", "leg_weakness": "yes"}[name]
+    assert rank({**answers, name: worse}) >= rank(answers)
+
+
+@given(answer_sets())
+def test_not_getting_better_never_lowers_the_level(answers):
+    assert rank({**answers, "improving": "no"}) >= rank({**answers, "improving": "yes"})
+    assert rank({**answers, "improving": "unsure"}) >= rank({**answers, "improving": "yes"})
+
+
+@given(answer_sets())
+def test_a_routine_is_never_offered_for_bone_stress_pregnancy_or_an_urgent_level(answers):
+    outcome = triage(answers)
+    if outcome.offers_routine:
+        assert outcome.level in (rules.SOON, SELF_CARE)
+        assert answers.get("pregnant") != "yes" and answers.get("energy_bone") != "yes"
+        assert not (answers.get("extension_pain") in ("yes", "unsure") and answers["age"] < 20)
 
 
 @given(answer_sets())

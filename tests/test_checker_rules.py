@@ -1,7 +1,5 @@
 """The rules as data and the pure triage function: no database, no requests."""
 
-import datetime
-
 import pytest
 
 from backpain.checker import rules
@@ -9,12 +7,15 @@ from backpain.checker.rules import EMERGENCY, SELF_CARE, SOON, URGENT, triage
 
 YNU = ("yes", "no", "unsure")
 
-# The specification's fields, their allowed answers and whether they are required.
+# The specification's fields (2.0), their allowed answers and whether they are required.
 SPEC = {
     **{name: (YNU, True) for name in ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs",
-                                      "leg_weakness", "serious_accident", "chest_pain")},
+                                      "leg_weakness", "serious_accident", "chest_pain", "collapse_signs",
+                                      "tearing_pain", "very_unwell")},
     **{name: (YNU, True) for name in ("fever", "weight_loss", "cancer_history", "back_shape", "night_pain",
-                                      "upper_back", "cough_sneeze", "minor_fall", "bone_weakness")},
+                                      "upper_back", "cough_sneeze", "urinary_symptoms", "pulsing_tummy",
+                                      "sudden_onset", "bone_weakness", "pregnant")},
+    "pregnancy_signs": (YNU, False),
     "age": ((), True),
     "infection_risk": (YNU, False),
     "leg_pain": (("none", "hip_or_thigh", "below_knee"), False),
@@ -30,7 +31,7 @@ SPEC = {
     "sitting_hours": (("under_4", "4_to_8", "over_8"), False),
     "pain_timing": (("during_runs", "after_runs", "mornings", "after_sitting"), False),
 }
-CLEAR = {**{name: "no" for name in (*rules.EMERGENCY_SIGNS, *rules.URGENT_SIGNS, "minor_fall", "bone_weakness")},
+CLEAR = {**{name: "no" for name in SPEC if SPEC[name] == (YNU, True) and name != "improving"},
          "age": 35, "duration": "under_1_week", "improving": "yes"}
 
 
@@ -38,6 +39,14 @@ def test_questions_match_the_specification():
     assert {name: (q.values, q.required) for name, q in rules.QUESTIONS.items()} == SPEC
     assert rules.QUESTIONS["pain_timing"].many
     assert (rules.AGE_MIN, rules.AGE_MAX) == (5, 120)
+    assert rules.EMERGENCY_SIGNS[-3:] == ("collapse_signs", "tearing_pain", "very_unwell")
+    assert rules.CAUDA_EQUINA_SIGNS == ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs")
+    assert "minor_fall" not in rules.QUESTIONS  # renamed sudden_onset in 2.0
+
+
+def test_version_two_reviewed_on_the_first_of_december():
+    assert rules.RULES_VERSION == "2.0"
+    assert rules.RULES_REVIEWED.isoformat() == "2026-12-01"
 
 
 def test_levels_most_urgent_first():
@@ -46,23 +55,30 @@ def test_levels_most_urgent_first():
     assert sorted(rules.ROUTINE_LEVELS) == [SELF_CARE, SOON]
 
 
-def test_context_choices_keep_their_name_and_values():
-    # The content loader imports this to validate each cause's suggested_by.
-    from backpain.checker.rules import CONTEXT_CHOICES
+def test_every_suggested_by_in_the_content_is_a_context_answer():
+    """Causes in content/ name context answers the checker really asks, so a check can point to them."""
+    import frontmatter
+    from django.conf import settings
 
-    assert CONTEXT_CHOICES == {
-        "training_change": ("yes", "no"),
-        "shoe_miles": ("under_300", "300_to_500", "over_500", "unknown"),
-        "surface": ("road", "trail", "track", "treadmill", "mixed"),
-        "strength_training": ("never", "sometimes", "weekly"),
-        "sitting_hours": ("under_4", "4_to_8", "over_8"),
-        "pain_timing": ("during_runs", "after_runs", "mornings", "after_sitting"),
-    }
+    entries = set()
+    for path in sorted((settings.CONTENT_DIR / "causes").glob("*.md")):
+        entries.update(frontmatter.load(path).get("suggested_by") or [])
+    assert entries, "the causes name the answers that suggest them"
+    for entry in entries:
+        name, value = entry.split("=", 1)
+        assert name in rules.CONTEXT_FIELDS and value in rules.QUESTIONS[name].values, entry
+        assert rules.QUESTIONS[name].values == rules.CONTEXT_CHOICES[name]
 
 
-def test_version_and_review_date_are_published():
-    assert isinstance(rules.RULES_VERSION, str) and rules.RULES_VERSION
-    assert isinstance(rules.RULES_REVIEWED, datetime.date)
+@pytest.mark.django_db
+def test_version_and_review_date_are_on_the_result_and_the_rules_page(client):
+    from tests.checker_answers import answers
+
+    reviewed = rules.RULES_REVIEWED.strftime("%-d %B %Y")
+    result = client.post("/checker/", answers()).content.decode()
+    assert f"rules version {rules.RULES_VERSION}, last clinically reviewed on {reviewed}" in result
+    page = client.get("/checker/how-it-decides/").content.decode()
+    assert f"Rules version {rules.RULES_VERSION}, last clinically reviewed on {reviewed}" in page
 
 
 @pytest.mark.parametrize("rule", rules.RULES, ids=str)
@@ -70,18 +86,75 @@ def test_each_rule_is_complete_data(rule):
     assert rule.reason in rules.QUESTIONS
     assert rule.reads and set(rule.reads) <= set(rules.QUESTIONS)
     assert rule.reason in rule.reads
+    assert rule.tags <= {rules.CAUDA_EQUINA, rules.BONE_STRESS, rules.PREGNANT, rules.PREGNANCY_SIGNS}
+    assert rule.conditions() and all(text.strip() for text in rule.conditions())
     assert rule.level in rules.LEVELS and rule.level != SELF_CARE
     assert rule.why.strip() and rule.why.endswith(".")
     assert rule.source.strip()
     assert not set(rule.reads) & set(rules.CONTEXT_FIELDS), "context answers never set a level"
 
 
-def test_every_yes_no_unsure_flag_has_its_rules():
-    for name in (*rules.EMERGENCY_SIGNS, *rules.URGENT_SIGNS):
-        levels = {rule.when[0][1].values: rule.level for rule in rules.RULES if rule.reads == (name,)}
-        expected_unsure = URGENT if name in rules.EMERGENCY_SIGNS else SOON
-        expected_yes = EMERGENCY if name in rules.EMERGENCY_SIGNS else URGENT
-        assert levels == {frozenset({"yes"}): expected_yes, frozenset({"unsure"}): expected_unsure}, name
+def _single(name, value):
+    """The level that this one answer sets, with nothing else answered."""
+    return triage({name: value}).level
+
+
+def test_every_emergency_and_urgent_sign_has_its_rules():
+    for name in rules.EMERGENCY_SIGNS:
+        assert _single(name, "yes") == EMERGENCY, name
+        assert _single(name, "unsure") == URGENT, name  # without leg symptoms
+        assert _single(name, "no") == SELF_CARE, name
+    for name in rules.URGENT_SIGNS:
+        assert (_single(name, "yes"), _single(name, "unsure"), _single(name, "no")) == (URGENT, SOON, SELF_CARE)
+
+
+@pytest.mark.parametrize("name", rules.CAUDA_EQUINA_SIGNS)
+@pytest.mark.parametrize(("legs", "level"), [
+    ({}, URGENT), ({"leg_pain": "none"}, URGENT), ({"leg_tingling": "no"}, URGENT), ({"leg_weakness": "no"}, URGENT),
+    ({"leg_pain": "hip_or_thigh"}, EMERGENCY), ({"leg_pain": "below_knee"}, EMERGENCY),
+    ({"leg_tingling": "yes"}, EMERGENCY), ({"leg_tingling": "unsure"}, EMERGENCY),
+    ({"leg_weakness": "yes"}, EMERGENCY), ({"leg_weakness": "unsure"}, EMERGENCY),
+])
+def test_cauda_equina_unsure_is_an_emergency_with_leg_symptoms(name, legs, level):
+    outcome = triage({name: "unsure", **legs})
+    assert outcome.level == level
+    assert outcome.cauda_equina and name in outcome.fields
+
+
+def test_other_emergency_signs_unsure_stay_urgent_with_leg_symptoms():
+    for name in ("serious_accident", "chest_pain", "collapse_signs", "tearing_pain", "very_unwell"):
+        assert triage({name: "unsure", "leg_pain": "below_knee", "leg_tingling": "yes"}).level == URGENT, name
+
+
+@pytest.mark.parametrize(("answers", "routine", "bone_stress", "pregnant"), [
+    ({"energy_bone": "yes"}, False, True, False),
+    ({"extension_pain": "unsure", "age": 17}, False, True, False),
+    ({"age": 18, "duration": "1_to_4_weeks"}, False, True, False),
+    ({"age": 15}, True, False, False),  # under 16: soon, but not the bone stress rule
+    ({"age": 72}, True, False, False),
+    ({"pregnant": "yes"}, False, False, True),
+    ({"pregnant": "unsure"}, True, False, False),
+    ({"worried": "yes"}, True, False, False),
+    ({}, True, False, False),
+    ({"fever": "yes"}, False, False, False),
+])
+def test_routine_is_withheld_for_bone_stress_and_pregnancy(answers, routine, bone_stress, pregnant):
+    outcome = triage({**CLEAR, **answers})
+    assert (outcome.offers_routine, outcome.bone_stress, outcome.pregnant) == (routine, bone_stress, pregnant)
+
+
+def test_pregnancy_signs_call_the_maternity_unit():
+    outcome = triage({**CLEAR, "pregnant": "unsure", "pregnancy_signs": "yes"})
+    assert outcome.level == URGENT and outcome.pregnancy_signs
+    assert not triage({**CLEAR, "pregnant": "no", "pregnancy_signs": "yes"}).pregnancy_signs
+
+
+def test_every_change_from_one_point_oh_is_listed():
+    assert len(rules.CHANGES) >= 13
+    assert all(change.strip() and why.strip() for change, why in rules.CHANGES)
+    new_fields = {"collapse_signs", "tearing_pain", "very_unwell", "urinary_symptoms", "pulsing_tummy",
+                  "pregnant", "pregnancy_signs"}
+    assert {rule.reason for rule in rules.RULES if rule.changed.startswith("New")} >= new_fields
 
 
 def test_no_answers_is_self_care_with_no_reasons():
@@ -99,12 +172,13 @@ def test_the_most_urgent_level_wins_and_every_trigger_is_listed():
 
 
 def test_a_field_is_named_once_at_its_most_urgent():
-    outcome = triage({**CLEAR, "minor_fall": "yes", "bone_weakness": "yes", "age": 80})
-    assert [(r.field, r.level) for r in outcome.reasons] == [("minor_fall", URGENT)]
+    outcome = triage({**CLEAR, "sudden_onset": "yes", "bone_weakness": "yes", "age": 80})
+    assert [(r.field, r.level) for r in outcome.reasons] == [("sudden_onset", URGENT), ("bone_weakness", SOON),
+                                                             ("age", SOON)]
 
 
 def test_reasons_carry_the_question_and_the_answer_in_words():
-    (reason,) = triage({**CLEAR, "leg_pain": "below_knee"}).reasons
+    (reason,) = triage({**CLEAR, "leg_pain": "below_knee", "improving": "no"}).reasons
     assert reason.question == "Pain spreading into a leg"
     assert reason.answer == "Yes, below the knee of one leg"
     assert reason.level_label == "Soon"
@@ -115,7 +189,7 @@ def test_reasons_carry_the_question_and_the_answer_in_words():
 @pytest.mark.parametrize("age", ["70", 70.0, True, None])
 def test_age_must_be_a_whole_number_to_count(age):
     # The form cleans age to an int; anything else never matches an age rule.
-    assert triage({**CLEAR, "minor_fall": "yes", "age": age}).level == SELF_CARE
+    assert triage({**CLEAR, "sudden_onset": "yes", "age": age}).level == SELF_CARE
 
 
 def test_unknown_values_trigger_nothing():
@@ -158,3 +232,7 @@ def test_emergency_signs_mid_way_name_only_the_yes_answers():
     outcome = rules.emergency_signs({"saddle_numbness": "unsure", "chest_pain": "yes", "fever": "yes"})
     assert outcome.level == EMERGENCY
     assert [r.field for r in outcome.reasons] == ["chest_pain"]
+    # "Not sure" on a cauda equina sign is an emergency as soon as a leg symptom is known.
+    assert rules.emergency_signs({"both_legs": "unsure"}) is None
+    outcome = rules.emergency_signs({"both_legs": "unsure", "leg_tingling": "unsure", "fever": "yes"})
+    assert [r.field for r in outcome.reasons] == ["both_legs"] and outcome.cauda_equina

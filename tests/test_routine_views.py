@@ -156,7 +156,7 @@ def test_emergency_or_urgent_triage_gets_advice_not_a_routine(client, library, u
     assert "<form" not in html.split('id="main"')[1] and 'id="preview"' not in html
     assert "Leg swings" not in html and "<svg" not in html
     if level == "emergency":
-        assert "Call 999 or go to an emergency department now" in html
+        assert 'Call <a class="tel" href="tel:999">999</a> or go to an emergency department now' in html
     else:
         assert "NHS 111" in html
 

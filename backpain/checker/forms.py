@@ -32,9 +32,10 @@ GROUPS = (
           "These are rare, but each needs help straight away. Please answer every one, even if it seems "
           "unlikely.", rules.EMERGENCY_SIGNS),
     Group("urgent", "Other warning signs",
-          "These need a doctor's advice the same day.", (*rules.URGENT_SIGNS, "minor_fall", "bone_weakness")),
+          "These need a doctor's advice the same day.", (*rules.URGENT_SIGNS, "sudden_onset", "bone_weakness")),
     Group("pain", "You and your pain", "How long it has lasted and how it is going.",
-          ("age", "duration", "improving", "severe_or_worse", "leg_pain", "leg_tingling", "infection_risk")),
+          ("age", "pregnant", "pregnancy_signs", "duration", "improving", "severe_or_worse", "leg_pain",
+           "leg_tingling", "infection_risk")),
     Group("running", "How it affects you", "These help decide whether to see someone in the next week or two. "
           "Skip any you would rather not answer.",
           ("stops_activity", "worse_during_run", "cut_training", "stiffness_persists", "extension_pain",
@@ -42,6 +43,10 @@ GROUPS = (
     Group("context", "Your running", "These don't change how soon to get help. They point to likely causes "
           "and the right routine. All optional.", rules.CONTEXT_FIELDS),
 )
+# Follow-up questions that JavaScript shows only after an answer: field -> (the question it follows,
+# the answers that show it). Without JavaScript they are always on the form, and their label says
+# who they are for ("If you are pregnant...").
+SHOWN_WHEN = {"pregnancy_signs": ("pregnant", (rules.YES, rules.UNSURE))}
 GROUPS_BY_NAME = {group.name: group for group in GROUPS}
 ORDER_ASKED = tuple(name for group in GROUPS for name in group.fields)
 
@@ -123,7 +128,9 @@ class CheckerForm(forms.Form):
         return self._group(number, group)
 
     def _group(self, number: int, group: Group) -> dict:
-        questions = [{"field": self[name], "inline": _short_choices(self.fields[name])} for name in group.fields]
+        questions = [{"field": self[name], "inline": _short_choices(self.fields[name]),
+                      "question": rules.QUESTIONS[name], "shown_when": SHOWN_WHEN.get(name)}
+                     for name in group.fields]
         return {"group": group, "number": number, "total": len(GROUPS), "last": number == len(GROUPS),
                 "questions": questions}
 

@@ -1,35 +1,46 @@
 """The symptom checker's questions and rules, as data, and one pure function from answers to an outcome.
 
-The clinical specification (symptom-checker.md, kept beside the project) is the source of truth:
-the field names, the allowed answers and every rule below come from it, each with its source. If
-this file and the specification ever differ, the specification wins and this file is the bug.
+The clinical specification (symptom-checker.md, version 2.0, kept beside the project) is the source
+of truth: the field names, the allowed answers and every rule below come from it, each with its
+source. If this file and the specification ever differ, the specification wins and this file is the
+bug. The public page /checker/how-it-decides/ is drawn from this same data, so it cannot drift.
 
 Nothing here touches the database, the request or the templates: `triage()` takes a mapping of
 answers (field name -> "yes", "no", "unsure", another listed value, an age in whole years, or a
 tuple of values for `pain_timing`) and returns the level with the reasons for it. A missing
-answer never triggers a rule. The content loader imports this module, so it imports no Django.
+answer never triggers a rule on its own. The content loader imports this module, so it imports no
+Django.
 """
 
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-RULES_VERSION = "1.0"
+RULES_VERSION = "2.0"
 # The date the clinical specification these rules encode was last reviewed.
-RULES_REVIEWED = datetime.date(2026, 11, 22)
+RULES_REVIEWED = datetime.date(2026, 12, 1)
+PREVIOUS_VERSION = "1.0"
 
 # --- Levels --------------------------------------------------------------------------------------
 EMERGENCY, URGENT, SOON, SELF_CARE = "emergency", "urgent", "soon", "self_care"
 LEVELS = (EMERGENCY, URGENT, SOON, SELF_CARE)  # most urgent first
 RANK = {EMERGENCY: 3, URGENT: 2, SOON: 1, SELF_CARE: 0}  # higher is more urgent
 LEVEL_LABELS = {EMERGENCY: "Emergency", URGENT: "Urgent", SOON: "Soon", SELF_CARE: "Self-care"}
-# The spec offers a routine only when it is safe to keep training with care.
+# The levels at which a routine may be offered at all (see Outcome.offers_routine for the rest).
 ROUTINE_LEVELS = frozenset({SOON, SELF_CARE})
 
 
 def most_urgent(*levels: str) -> str:
     return max(levels, key=RANK.__getitem__, default=SELF_CARE)
 
+
+# --- What a result says besides its level ----------------------------------------------------------
+# A rule may carry these tags; the result page reads them (spec: "What the result says and offers").
+CAUDA_EQUINA = "cauda_equina"  # say "I am worried about cauda equina syndrome"
+BONE_STRESS = "bone_stress"  # stop running and jumping until checked; no routine
+PREGNANT = "pregnant"  # no running routine; ask the midwife or a pelvic health physiotherapist
+PREGNANCY_SIGNS = "pregnancy_signs"  # call the maternity unit or midwife now
+NO_ROUTINE_TAGS = frozenset({BONE_STRESS, PREGNANT})
 
 # --- Questions -----------------------------------------------------------------------------------
 YES, NO, UNSURE = "yes", "no", "unsure"
@@ -56,11 +67,17 @@ class Question:
     choices: tuple[tuple[str, str], ...] = YES_NO_UNSURE  # (value, label); empty for the age
     required: bool = True
     hint: str = ""
+    hint_items: tuple[str, ...] = ()  # a bulleted hint: the parts of one question
     many: bool = False  # several answers allowed
 
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(value for value, _ in self.choices)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every piece of wording a person reads for this question (for the reading-grade test)."""
+        return tuple(text for text in (self.text, self.hint, *self.hint_items) if text)
 
     def describe(self, answer) -> str:
         """An answer in the words the person chose it by."""
@@ -77,23 +94,34 @@ def _q(name, text, short, **kwargs) -> Question:
 
 
 EMERGENCY_QUESTIONS = (
-    _q("saddle_numbness", "Do you have numbness, tingling or a changed feeling around your genitals, "
-       "bottom (anus) or inner thighs?", "Numbness or changed feeling around the genitals, bottom or inner thighs",
-       hint="For example, it feels different when you wipe after going to the toilet."),
-    _q("bladder_bowel", "Do you have new trouble peeing, or new loss of control of your bowels?",
+    _q("saddle_numbness", "Does the skin around your genitals or bottom (anus) feel numb, tingly or "
+       "different?", "Numbness or changed feeling around the genitals, bottom or inner thighs",
+       hint="This includes your inner thighs. For example, it feels different when you wipe after going to "
+       "the toilet."),
+    _q("bladder_bowel", "Do you have new trouble peeing, or new trouble controlling your bowels?",
        "New trouble peeing, or new loss of bowel control",
        hint="Peeing is hard to start, you can't go, you can't control it, you leak, or you can't tell "
        "when your bladder is full."),
-    _q("sexual_function", "Have you noticed a new change in sexual function, or loss of feeling in your genitals?",
-       "New change in sexual function or feeling in the genitals"),
-    _q("both_legs", "Do you have pain, tingling, numbness or weakness in both legs?",
-       "Pain, tingling, numbness or weakness in both legs"),
-    _q("leg_weakness", "Do you have weakness or numbness in a leg that is severe or getting worse, or a foot "
-       "that drags or slaps on the ground?", "Severe or worsening leg weakness or numbness, or a dragging foot"),
+    _q("sexual_function", "Has sex changed for you in a new way?", "New change in sexual function or feeling",
+       hint="For example, it is hard to get or keep an erection, or to come (ejaculate). Or you have less "
+       "feeling in your penis or vagina."),
+    _q("both_legs", "Does pain go from your back down both legs, or are both legs numb, tingling or weak?",
+       "Pain down both legs, or both legs numb, tingling or weak",
+       hint="Sore leg muscles after a run or a race do not count."),
+    _q("leg_weakness", "Is a leg very weak or numb, or getting worse, or does a foot drag or slap when you walk?",
+       "Severe or worsening leg weakness or numbness, or a dragging foot"),
     _q("serious_accident", "Did the pain start after a serious accident?", "Started after a serious accident",
        hint="Such as a car crash, a fall from a height or a heavy blow."),
     _q("chest_pain", "Do you have chest pain, or back pain with shortness of breath?",
        "Chest pain, or back pain with shortness of breath"),
+    _q("collapse_signs", "Do you have sudden, bad back or tummy pain, and feel faint, dizzy, sweaty or "
+       "clammy, or a racing heart?",
+       "Sudden, severe back or tummy pain with feeling faint or a racing heart"),
+    _q("tearing_pain", "Do you have a sudden tearing or ripping pain in your back or between your shoulder blades?",
+       "Sudden tearing or ripping pain in the back"),
+    _q("very_unwell", "Do you feel very unwell: confused, very sleepy or hard to wake, or struggling to breathe?",
+       "Very unwell: confused, very sleepy or struggling to breathe",
+       hint="Say yes if someone with you thinks so, too."),
 )
 URGENT_QUESTIONS = (
     _q("fever", "Do you have a high temperature, or feel hot and shivery?", "High temperature, or hot and shivery"),
@@ -101,18 +129,33 @@ URGENT_QUESTIONS = (
     _q("cancer_history", "Have you ever had cancer?", "Has had cancer", hint="At any time, even if it was treated."),
     _q("back_shape", "Is there a lump or swelling on your back, or has your back changed shape?",
        "Lump or swelling on the back, or a change in its shape"),
-    _q("night_pain", "Does the pain stay the same when you rest or change position, or is it worse at night?",
-       "Pain that does not ease with rest, or is worse at night"),
+    _q("night_pain", "Is the pain no better when you rest, even at night?",
+       "Pain no better with rest, or worse at night",
+       hint="Say yes if lying still does not ease it, or if it is worse at night."),
     _q("upper_back", "Is the pain high in your back, between the shoulder blades, rather than low down?",
        "Pain high in the back, between the shoulder blades"),
     _q("cough_sneeze", "Is the pain much worse when you cough, sneeze or go to the toilet?",
        "Much worse with coughing, sneezing or going to the toilet"),
+    _q("urinary_symptoms", "Do you have any of these signs of a kidney or bladder problem?",
+       "Pain or blood when peeing, or bad pain in the side that comes in waves",
+       hint_items=("It hurts or burns when you pee.", "There is blood in your pee.",
+                   "You have bad pain in your side, below the ribs, that comes in waves.")),
+    _q("pulsing_tummy", "Can you feel a pulse in your tummy, like a heartbeat?", "A pulsing feeling in the tummy"),
 )
 FRAGILITY_QUESTIONS = (
-    _q("minor_fall", "Did the pain start after a minor fall or knock?", "Started after a minor fall or knock"),
-    _q("bone_weakness", "Do you have osteoporosis (thin, weak bones), or have you taken steroid tablets for "
-       "three months or more?", "Osteoporosis, or steroid tablets for 3 months or more",
-       hint="Steroid tablets such as prednisolone. Inhalers and creams don't count."),
+    _q("sudden_onset", "Did the pain start suddenly, after a small fall or knock, or while lifting, bending, "
+       "coughing or sneezing?", "Started suddenly after a small fall, lifting, bending, coughing or sneezing"),
+    _q("bone_weakness", "Could your bones be weak, from thin bones (osteoporosis) or from steroid tablets?",
+       "Osteoporosis, or steroid tablets for 3 months or more",
+       hint="Say yes if you have osteoporosis, or have taken steroid tablets such as prednisolone for 3 months "
+       "or more. Inhalers and creams don't count."),
+)
+PREGNANCY_QUESTIONS = (
+    _q("pregnant", "Are you pregnant, or could you be?", "Pregnant, or could be"),
+    _q("pregnancy_signs", "If you are pregnant, or could be: do you have any of these signs?",
+       "Signs in pregnancy: tightenings, bleeding or leaking fluid", required=False,
+       hint_items=("Your bump tightens, or pain comes and goes in a regular pattern.",
+                   "Bleeding from your vagina.", "Fluid leaking from your vagina.")),
 )
 SOON_QUESTIONS = (
     _q("age", "How old are you?", "Age", choices=(), hint="In whole years, for example 34."),
@@ -120,17 +163,20 @@ SOON_QUESTIONS = (
         ("under_1_week", "Less than a week"), ("1_to_4_weeks", "1 to 4 weeks"),
         ("4_to_12_weeks", "4 to 12 weeks"), ("over_12_weeks", "More than 12 weeks"))),
     _q("improving", "Is it getting better?", "Getting better"),
-    _q("severe_or_worse", "Is the pain very severe, or does it keep getting worse?",
-       "Very severe, or keeps getting worse", required=False),
+    _q("severe_or_worse", "Is the pain very bad, or does it keep getting worse?",
+       "Very bad, or keeps getting worse", required=False),
     _q("leg_pain", "Does the pain spread into one of your legs?", "Pain spreading into a leg", required=False,
        choices=(("none", "No, it stays in my back"),
                 ("hip_or_thigh", "Yes, into the buttock, hip or thigh of one leg"),
                 ("below_knee", "Yes, below the knee of one leg"))),
     _q("leg_tingling", "Do you have numbness or pins and needles in one leg or foot?",
        "Numbness or pins and needles in one leg or foot", required=False),
-    _q("infection_risk", "Are you at higher risk of an infection?", "Higher risk of infection", required=False,
-       hint="You have a weakened immune system (for example from chemotherapy, transplant or HIV medicines, "
-       "or long-term steroids), you inject drugs, or you had a procedure on your spine recently."),
+    _q("infection_risk", "Are you more likely than most people to get an infection?", "Higher risk of infection",
+       required=False,
+       hint_items=("Your body finds it hard to fight germs. This can be from cancer drugs (chemotherapy), HIV or "
+                   "transplant medicines, or long-term steroids.",
+                   "You inject drugs.",
+                   "You had surgery, an injection or other treatment on your spine not long ago.")),
     _q("stops_activity", "Does the pain stop you running or doing day-to-day things?",
        "Stops running or day-to-day things", required=False),
     _q("worse_during_run", "Does the pain build during a run, or is it worse after one?",
@@ -140,12 +186,14 @@ SOON_QUESTIONS = (
     _q("stiffness_persists", "Is your back stiff in a way that never fully loosens, or stiffest in the "
        "morning and easing as you move?", "Stiffness that never loosens, or worst in the morning",
        required=False),
-    _q("extension_pain", "Is the pain worse when you arch or lean backwards, or when you stand on one leg "
-       "and lean back?", "Worse when arching or leaning backwards", required=False),
-    _q("energy_bone", "Have your periods stopped or become irregular, are you eating too little for your "
-       "training, or have you had a bone stress injury or stress fracture before?",
-       "Missed periods, under-fuelling, or a past bone stress injury", required=False),
-    _q("worried", "Are you worried about the pain, or struggling to cope with it?",
+    _q("extension_pain", "Is the pain worse when you arch or lean back, or stand on one leg and lean back?",
+       "Worse when arching or leaning backwards", required=False),
+    _q("energy_bone", "Is any of these true for you?", "Missed periods, under-fuelling, or a past bone stress injury",
+       required=False,
+       hint_items=("Your periods have stopped, or come less often than they used to.",
+                   "You eat too little for the training you do.",
+                   "You have had a bone stress injury or a stress fracture before.")),
+    _q("worried", "Are you worried about the pain, or finding it hard to cope?",
        "Worried, or struggling to cope", required=False),
 )
 CONTEXT_LABELS = {
@@ -178,10 +226,11 @@ CONTEXT_QUESTIONS = (
 )
 
 QUESTIONS: dict[str, Question] = {
-    q.name: q for q in (*EMERGENCY_QUESTIONS, *URGENT_QUESTIONS, *FRAGILITY_QUESTIONS, *SOON_QUESTIONS,
-                        *CONTEXT_QUESTIONS)
+    q.name: q for q in (*EMERGENCY_QUESTIONS, *URGENT_QUESTIONS, *FRAGILITY_QUESTIONS, *PREGNANCY_QUESTIONS,
+                        *SOON_QUESTIONS, *CONTEXT_QUESTIONS)
 }
 EMERGENCY_SIGNS = tuple(q.name for q in EMERGENCY_QUESTIONS)
+CAUDA_EQUINA_SIGNS = ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs")
 URGENT_SIGNS = tuple(q.name for q in URGENT_QUESTIONS)
 CONTEXT_FIELDS = tuple(CONTEXT_CHOICES)
 # Questions where `yes` means a symptom or risk is present. (`improving` is the exception among the
@@ -190,7 +239,7 @@ FLAG_FIELDS = tuple(name for name, q in QUESTIONS.items()
                     if q.values == (YES, NO, UNSURE) and name != "improving")
 
 
-# --- Rules ---------------------------------------------------------------------------------------
+# --- Tests on one answer -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class OneOf:
     """The answer is one of these values."""
@@ -200,8 +249,23 @@ class OneOf:
     def __call__(self, answer) -> bool:
         return isinstance(answer, str) and answer in self.values
 
-    def __str__(self):
-        return " or ".join(sorted(self.values))
+    def words(self, question: Question) -> str:
+        return " or ".join(label for value, label in question.choices if value in self.values)
+
+
+@dataclass(frozen=True)
+class NotYes:
+    """Anything but `yes`, including no answer: used for `improving`, where only `yes` is reassuring."""
+
+    def __call__(self, answer) -> bool:
+        return answer != YES
+
+    def words(self, question: Question) -> str:
+        return " or ".join(label for value, label in question.choices if value != YES)
+
+
+def _whole(answer) -> bool:
+    return isinstance(answer, int) and not isinstance(answer, bool)
 
 
 @dataclass(frozen=True)
@@ -211,9 +275,9 @@ class Under:
     limit: int
 
     def __call__(self, answer) -> bool:
-        return isinstance(answer, int) and not isinstance(answer, bool) and answer < self.limit
+        return _whole(answer) and answer < self.limit
 
-    def __str__(self):
+    def words(self, question: Question) -> str:
         return f"under {self.limit}"
 
 
@@ -224,87 +288,192 @@ class AtLeast:
     limit: int
 
     def __call__(self, answer) -> bool:
-        return isinstance(answer, int) and not isinstance(answer, bool) and answer >= self.limit
+        return _whole(answer) and answer >= self.limit
 
-    def __str__(self):
+    def words(self, question: Question) -> str:
         return f"{self.limit} or over"
+
+
+@dataclass(frozen=True)
+class Between:
+    """A whole number from `low` to `high`, both included."""
+
+    low: int
+    high: int
+
+    def __call__(self, answer) -> bool:
+        return _whole(answer) and self.low <= answer <= self.high
+
+    def words(self, question: Question) -> str:
+        return f"{self.low} to {self.high}"
 
 
 def one_of(*values: str) -> OneOf:
     return OneOf(frozenset(values))
 
 
+# --- Conditions and rules ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Is:
+    """One answer passes a test."""
+
+    field: str
+    test: object  # one of the tests above
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return (self.field,)
+
+    def __call__(self, answers: Mapping[str, object]) -> bool:
+        return self.test(answers.get(self.field))
+
+    def words(self) -> str:
+        question = QUESTIONS[self.field]
+        return f"{question.short}: {self.test.words(question)}"
+
+
+@dataclass(frozen=True)
+class Either:
+    """At least one of these conditions holds."""
+
+    options: tuple[Is, ...]
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return tuple(option.field for option in self.options)
+
+    def __call__(self, answers: Mapping[str, object]) -> bool:
+        return any(option(answers) for option in self.options)
+
+    def words(self) -> str:
+        return "any of: " + "; ".join(option.words().lower() if option.field != "age" else option.words()
+                                     for option in self.options)
+
+
+def either(**tests) -> Either:
+    return Either(tuple(Is(name, test) for name, test in tests.items()))
+
+
 @dataclass(frozen=True)
 class Rule:
     reason: str  # the field the result names, as data-reason="<reason>"
-    when: tuple[tuple[str, object], ...]  # (field, test) pairs the answers must all pass
+    when: tuple  # conditions (Is, Either) the answers must all pass
     level: str
     why: str  # one plain line: why this answer matters
     source: str
+    tags: frozenset = frozenset()  # what the result must also say (CAUDA_EQUINA, BONE_STRESS, ...)
+    changed: str = ""  # what changed in this version, if anything ("New in 2.0", ...)
 
     @property
     def reads(self) -> tuple[str, ...]:
         """The answers this rule reads."""
-        return tuple(name for name, _ in self.when)
+        return tuple(name for condition in self.when for name in condition.reads)
 
     def applies(self, answers: Mapping[str, object]) -> bool:
-        return all(test(answers.get(name)) for name, test in self.when)
+        return all(condition(answers) for condition in self.when)
+
+    def conditions(self) -> list[str]:
+        """Each condition in plain words, for /checker/how-it-decides/."""
+        return [condition.words() for condition in self.when]
 
     def __str__(self):
-        condition = " and ".join(f"{name} {test}" for name, test in self.when)
-        return f"{condition} -> {self.level} ({self.reason})"
+        return f"{' and '.join(self.conditions())} -> {self.level} ({self.reason})"
 
 
-def rule(reason: str, level: str, why: str, source: str, **when) -> Rule:
-    return Rule(reason, tuple(when.items()), level, why, source)
+def rule(reason: str, level: str, why: str, source: str, *more, tags=(), changed="", **when) -> Rule:
+    """A rule: `when` tests single answers by name; `more` adds conditions such as either(...)."""
+    conditions = (*(Is(name, test) for name, test in when.items()), *more)
+    return Rule(reason, conditions, level, why, source, frozenset(tags), changed)
 
 
+# Sources.
 NHS_BACK = "NHS: Back pain"
 NHS_SCIATICA = "NHS: Sciatica"
 NHS_CES = "NHS: Cauda equina syndrome"
+GIRFT = "GIRFT: National Suspected Cauda Equina Syndrome Pathway (2023)"
+HSIB = "HSIB: Timely detection and treatment of cauda equina syndrome (2021)"
+BASS = "British Association of Spine Surgeons: cauda equina standards (2018)"
 FINUCANE = "Finucane et al., JOSPT 2020 (international framework for red flags)"
+NHS_AAA = "NHS: Abdominal aortic aneurysm"
+NHS_DISSECTION = "NHS: Aortic dissection"
+NHS_SEPSIS = "NHS: Sepsis"
+NHS_KIDNEY_INFECTION = "NHS: Kidney infection"
+NHS_KIDNEY_STONES = "NHS: Kidney stones"
 ACR = "ACR Appropriateness Criteria: low back pain (2021)"
 DOWNIE = "Downie et al., BMJ 2013"
 HENSCHKE = "Henschke et al., Arthritis Rheum 2009"
 NICE = "NICE NG59: low back pain and sciatica in over 16s"
+NICE_CKS = "NICE CKS: back pain, low (without radiculopathy)"
+NHS_PREGNANCY_BACK = "NHS: Back pain in pregnancy"
+NHS_LABOUR = "NHS: Signs that labour has begun"
+TOMMYS = "Tommy's: premature labour signs"
+MICHELI = "Micheli and Wood, Arch Pediatr Adolesc Med 1995"
+MOUNTJOY = "Mountjoy et al., IOC consensus on relative energy deficiency in sport (2018)"
 HIGHLAND = "Highland Spine + Sport: why runners develop low back pain"
-said_yes, said_unsure = one_of(YES), one_of(UNSURE)
+CES_SOURCES = f"{NHS_CES}; {GIRFT}; {HSIB}; {BASS}"
+
+said_yes, said_unsure, yes_or_unsure = one_of(YES), one_of(UNSURE), one_of(YES, UNSURE)
+ONE_WEEK_OR_MORE = one_of("1_to_4_weeks", "4_to_12_weeks", "over_12_weeks")
+not_improving = {"improving": NotYes()}
+# Leg symptoms that make `unsure` on a cauda equina sign an emergency.
+LEG_SYMPTOMS = either(leg_pain=one_of("hip_or_thigh", "below_knee"), leg_tingling=yes_or_unsure,
+                      leg_weakness=yes_or_unsure)
+CE = (CAUDA_EQUINA,)
+CE_UNSURE_CHANGED = "Changed in 2.0: with leg symptoms, not sure is now an emergency (it was urgent)."
+
+
+def _cauda_equina_rules(name: str, yes_why: str, source: str, changed: str = "") -> tuple[Rule, ...]:
+    return (
+        rule(name, EMERGENCY, yes_why, source, tags=CE, changed=changed, **{name: said_yes}),
+        rule(name, EMERGENCY, "You weren't sure, and you have leg symptoms. Any doubt about these nerves with "
+             "back or leg pain needs the emergency department.", CES_SOURCES, LEG_SYMPTOMS, tags=CE,
+             changed=CE_UNSURE_CHANGED, **{name: said_unsure}),
+        rule(name, URGENT, "You weren't sure. This can be an early sign of cauda equina syndrome, so get it "
+             "checked today.", CES_SOURCES, tags=CE, **{name: said_unsure}),
+    )
+
 
 RULES: tuple[Rule, ...] = (
-    # Emergency signs: yes -> emergency; unsure -> at least urgent.
-    rule("saddle_numbness", EMERGENCY, "Changed feeling around the genitals or bottom can mean the nerves at the "
-         "base of the spine are being squashed (cauda equina syndrome). Treatment within hours can prevent "
-         "lasting damage.", f"{NHS_CES}; {NHS_BACK}; {FINUCANE}", saddle_numbness=said_yes),
-    rule("saddle_numbness", URGENT, "You weren't sure. Changed feeling around the genitals or bottom can be an "
-         "early sign of cauda equina syndrome, so get it checked today.", f"{NHS_CES}; {FINUCANE}",
-         saddle_numbness=said_unsure),
-    rule("bladder_bowel", EMERGENCY, "New bladder or bowel trouble can be a sign of cauda equina syndrome, "
-         "which needs emergency treatment to protect the nerves.", f"{NHS_CES}; {NHS_BACK}; {FINUCANE}",
-         bladder_bowel=said_yes),
-    rule("bladder_bowel", URGENT, "You weren't sure. Changes in peeing or bowel control can be an early sign of "
-         "cauda equina syndrome, so get it checked today.", f"{NHS_CES}; {FINUCANE}", bladder_bowel=said_unsure),
-    rule("sexual_function", EMERGENCY, "A new change in sexual function or feeling in the genitals can be a sign "
-         "of cauda equina syndrome.", f"{NHS_CES}; {FINUCANE}", sexual_function=said_yes),
-    rule("sexual_function", URGENT, "You weren't sure. A change in sexual function can be an early sign of "
-         "cauda equina syndrome, so get it checked today.", f"{NHS_CES}; {FINUCANE}", sexual_function=said_unsure),
-    rule("both_legs", EMERGENCY, "Symptoms in both legs can mean several nerves are squashed at once, as in "
-         "cauda equina syndrome.", f"{NHS_CES}; {NHS_SCIATICA}; {FINUCANE}", both_legs=said_yes),
-    rule("both_legs", URGENT, "You weren't sure. Symptoms in both legs can be an early sign of pressure on "
-         "several nerves, so get it checked today.", f"{NHS_CES}; {NHS_SCIATICA}", both_legs=said_unsure),
-    rule("leg_weakness", EMERGENCY, "Severe or worsening weakness, or a foot that drags, means a nerve may be "
-         "badly squashed. Quick treatment gives it the best chance to recover.",
-         f"{NHS_SCIATICA}; {NHS_CES}; {FINUCANE}", leg_weakness=said_yes),
-    rule("leg_weakness", URGENT, "You weren't sure. Weakness in a leg can mean a nerve is being squashed, so get "
-         "it checked today.", f"{NHS_SCIATICA}; {FINUCANE}", leg_weakness=said_unsure),
-    rule("serious_accident", EMERGENCY, "A serious accident can break a bone in the spine. It needs checking "
-         "in hospital straight away.", f"{NHS_BACK}; {FINUCANE}", serious_accident=said_yes),
+    # Emergency signs: yes -> emergency. Cauda equina signs: unsure -> emergency with leg symptoms, else
+    # urgent. Every other emergency sign: unsure -> urgent.
+    *_cauda_equina_rules("saddle_numbness", "Changed feeling around the genitals or bottom can mean the nerves at "
+                         "the base of the spine are squashed (cauda equina syndrome). Quick treatment can prevent "
+                         "lasting damage.", f"{CES_SOURCES}; {FINUCANE}"),
+    *_cauda_equina_rules("bladder_bowel", "New bladder or bowel trouble can be a sign of cauda equina syndrome. "
+                         "It needs emergency treatment to protect the nerves.", f"{CES_SOURCES}; {NHS_BACK}"),
+    *_cauda_equina_rules("sexual_function", "A new change in sex or in feeling in the genitals can be a sign of "
+                         "cauda equina syndrome.", CES_SOURCES,
+                         changed="Changed in 2.0: the question now gives examples; the old one was too vague."),
+    *_cauda_equina_rules("both_legs", "Symptoms in both legs can mean several nerves are squashed at once, as in "
+                         "cauda equina syndrome.", f"{CES_SOURCES}; {NHS_SCIATICA}",
+                         changed="Changed in 2.0: sore legs after a run no longer count."),
+    rule("leg_weakness", EMERGENCY, "Bad or worsening weakness, or a foot that drags, means a nerve may be badly "
+         "squashed. Quick treatment gives it the best chance to recover.", f"{NHS_SCIATICA}; {NHS_CES}; {FINUCANE}",
+         leg_weakness=said_yes),
+    rule("leg_weakness", URGENT, "You weren't sure. Weakness in a leg can mean a nerve is squashed, so get it "
+         "checked today.", f"{NHS_SCIATICA}; {FINUCANE}", leg_weakness=said_unsure),
+    rule("serious_accident", EMERGENCY, "A serious accident can break a bone in the spine. It needs checking in "
+         "hospital straight away.", f"{NHS_BACK}; {FINUCANE}", serious_accident=said_yes),
     rule("serious_accident", URGENT, "You weren't sure. After an accident, a broken bone in the spine needs "
          "ruling out today.", f"{NHS_BACK}; {FINUCANE}", serious_accident=said_unsure),
-    rule("chest_pain", EMERGENCY, "Chest pain, or breathlessness with back pain, can come from the heart, the "
-         "lungs or a major blood vessel.", f"{NHS_BACK}; {FINUCANE}", chest_pain=said_yes),
-    rule("chest_pain", URGENT, "You weren't sure. Chest pain or breathlessness can have a serious cause, so get "
-         "it checked today.", f"{NHS_BACK}; {FINUCANE}", chest_pain=said_unsure),
-    # Urgent signs: yes -> urgent; unsure -> at least soon.
+    rule("chest_pain", EMERGENCY, "Chest pain, or being out of breath with back pain, can come from the heart, "
+         "the lungs or a major blood vessel.", f"{NHS_BACK}; {FINUCANE}", chest_pain=said_yes),
+    rule("chest_pain", URGENT, "You weren't sure. Chest pain or being out of breath can have a serious cause, so "
+         "get it checked today.", f"{NHS_BACK}; {FINUCANE}", chest_pain=said_unsure),
+    rule("collapse_signs", EMERGENCY, "Sudden bad pain and feeling faint can mean a big blood vessel in the tummy "
+         "has burst. This is called a burst aortic aneurysm.", NHS_AAA, collapse_signs=said_yes,
+         changed="New in 2.0."),
+    rule("collapse_signs", URGENT, "You weren't sure. Sudden pain with feeling faint can have a serious cause, "
+         "so get it checked today.", NHS_AAA, collapse_signs=said_unsure, changed="New in 2.0."),
+    rule("tearing_pain", EMERGENCY, "A sudden tearing pain can mean a tear in the body's main blood vessel. This is "
+         "called aortic dissection.", NHS_DISSECTION, tearing_pain=said_yes, changed="New in 2.0."),
+    rule("tearing_pain", URGENT, "You weren't sure. A sudden tearing pain can have a serious cause, so get it "
+         "checked today.", NHS_DISSECTION, tearing_pain=said_unsure, changed="New in 2.0."),
+    rule("very_unwell", EMERGENCY, "Feeling confused, very sleepy or short of breath can mean a very bad "
+         "infection. This is called sepsis.", NHS_SEPSIS, very_unwell=said_yes, changed="New in 2.0."),
+    rule("very_unwell", URGENT, "You weren't sure. Feeling very unwell with back pain can be a sign of a serious "
+         "infection, so get it checked today.", NHS_SEPSIS, very_unwell=said_unsure, changed="New in 2.0."),
+    # Urgent signs: yes -> urgent; unsure -> soon.
     rule("fever", URGENT, "Back pain with a high temperature can mean an infection in or near the spine.",
          f"{NHS_BACK}; {ACR}", fever=said_yes),
     rule("fever", SOON, "You weren't sure about a temperature. Mention it, as infection needs ruling out.",
@@ -314,16 +483,16 @@ RULES: tuple[Rule, ...] = (
     rule("weight_loss", SOON, "You weren't sure about weight loss. A doctor can check whether it matters.",
          f"{NHS_BACK}; {ACR}", weight_loss=said_unsure),
     rule("cancer_history", URGENT, "Having had cancer is the most useful single warning sign that back pain "
-         "could come from cancer spreading to the spine.", f"{DOWNIE}; {ACR}", cancer_history=said_yes),
+         "could come from cancer in the spine.", f"{DOWNIE}; {ACR}", cancer_history=said_yes),
     rule("cancer_history", SOON, "You weren't sure about past cancer. Tell the doctor what treatment you have "
          "had.", f"{DOWNIE}; {ACR}", cancer_history=said_unsure),
-    rule("back_shape", URGENT, "A lump, swelling or change in shape can be a sign of a fracture, an infection "
-         "or a growth.", f"{NHS_BACK}; {ACR}", back_shape=said_yes),
+    rule("back_shape", URGENT, "A lump, a swelling or a change in shape can be a sign of a broken bone, an "
+         "infection or a growth.", f"{NHS_BACK}; {ACR}", back_shape=said_yes),
     rule("back_shape", SOON, "You weren't sure about a lump or change in shape. Ask a professional to look.",
          f"{NHS_BACK}; {ACR}", back_shape=said_unsure),
-    rule("night_pain", URGENT, "Pain that does not ease with rest, or is worse at night, is typical of "
-         "infection, inflammation or a growth rather than a running strain.", f"{NHS_BACK}; {ACR}",
-         night_pain=said_yes),
+    rule("night_pain", URGENT, "Pain that rest does not ease, or that is worse at night, is more often from an "
+         "infection or a growth than from running.", f"{NHS_BACK}; {ACR}", night_pain=said_yes,
+         changed="Changed in 2.0: now asked as one question."),
     rule("night_pain", SOON, "You weren't sure whether rest eases the pain. A professional can judge this.",
          f"{NHS_BACK}; {ACR}", night_pain=said_unsure),
     rule("upper_back", URGENT, "Pain high in the back is less often a simple strain, so other causes need "
@@ -334,51 +503,114 @@ RULES: tuple[Rule, ...] = (
          "inside the spine.", f"{NHS_BACK}; {ACR}", cough_sneeze=said_yes),
     rule("cough_sneeze", SOON, "You weren't sure whether coughing or sneezing makes it worse. Mention it.",
          f"{NHS_BACK}; {ACR}", cough_sneeze=said_unsure),
-    # A possible fragility fracture: the fall with weak bones or age 70+. Either alone changes nothing.
-    rule("minor_fall", URGENT, "A minor fall or knock can break a bone in the spine when osteoporosis or "
-         "steroids have weakened it (a fragility fracture).", f"{HENSCHKE}; {DOWNIE}",
-         minor_fall=said_yes, bone_weakness=said_yes),
-    rule("minor_fall", URGENT, "At 70 or over, a minor fall or knock can break a bone in the spine (a "
-         "fragility fracture).", f"{HENSCHKE}; {DOWNIE}", minor_fall=said_yes, age=AtLeast(70)),
-    rule("minor_fall", SOON, "You weren't sure about a fall or knock. With weakened bones, a small fracture is "
-         "possible, so get it checked.", f"{HENSCHKE}; {DOWNIE}", minor_fall=said_unsure, bone_weakness=said_yes),
-    rule("minor_fall", SOON, "You weren't sure about a fall or knock. At 70 or over, a small fracture is "
-         "possible, so get it checked.", f"{HENSCHKE}; {DOWNIE}", minor_fall=said_unsure, age=AtLeast(70)),
-    # Reasons to see a professional soon. `unsure` or no answer changes nothing here.
-    rule("age", SOON, "This guide is written for adults: back pain under 16 should be checked by a doctor or "
+    rule("urinary_symptoms", URGENT, "Pain when peeing, blood in your pee or pain in waves in your side can mean a "
+         "kidney infection or a kidney stone.", f"{NHS_KIDNEY_INFECTION}; {NHS_KIDNEY_STONES}",
+         urinary_symptoms=said_yes, changed="New in 2.0."),
+    rule("urinary_symptoms", SOON, "You weren't sure about these signs. A doctor can test your pee to check.",
+         f"{NHS_KIDNEY_INFECTION}; {NHS_KIDNEY_STONES}", urinary_symptoms=said_unsure, changed="New in 2.0."),
+    rule("pulsing_tummy", URGENT, "A pulse you can feel in your tummy can mean the main blood vessel there has "
+         "swollen (aortic aneurysm). It needs checking today.", NHS_AAA, pulsing_tummy=said_yes,
+         changed="New in 2.0."),
+    rule("pulsing_tummy", SOON, "You weren't sure about a pulse in your tummy. A doctor can check it.", NHS_AAA,
+         pulsing_tummy=said_unsure, changed="New in 2.0."),
+    # Infection risk: soon on its own; urgent with severe or unremitting pain (fever is often absent).
+    rule("infection_risk", URGENT, "If you catch infections easily, bad or constant pain can mean an infection in "
+         "the spine. There may be no fever.", f"{NICE_CKS}; {FINUCANE}", either(
+             severe_or_worse=said_yes, night_pain=yes_or_unsure, fever=said_unsure), infection_risk=said_yes,
+         changed="New in 2.0."),
+    rule("infection_risk", SOON, "If you catch germs easily, or had work done on your spine not long ago, a "
+         "spine infection is more likely.", f"{FINUCANE}; {NICE}", infection_risk=said_yes),
+    # A possible fragility fracture: sudden onset with weak bones or age 70+.
+    rule("sudden_onset", URGENT, "With weak bones, or at 70 or over, a small fall, lifting or even a cough can "
+         "break a bone in the spine. This is a fragility fracture.", f"{HENSCHKE}; {DOWNIE}; {NICE_CKS}",
+         either(bone_weakness=said_yes, age=AtLeast(70)), sudden_onset=said_yes,
+         changed="Changed in 2.0: was minor_fall; now also lifting, bending, coughing and sneezing."),
+    rule("sudden_onset", SOON, "You weren't sure how it started. With weak bones or at 70 or over, a small "
+         "break is possible, so get it checked.", f"{HENSCHKE}; {DOWNIE}; {NICE_CKS}",
+         either(bone_weakness=said_yes, age=AtLeast(70)), sudden_onset=said_unsure,
+         changed="Changed in 2.0: was minor_fall."),
+    rule("bone_weakness", SOON, "Weak bones, or steroid tablets for a long time, make a small break in the spine "
+         "more likely.", DOWNIE, bone_weakness=said_yes, changed="New in 2.0: on its own it was no reason."),
+    # Pregnancy.
+    rule("pregnancy_signs", URGENT, "Tightenings, bleeding or leaking fluid can mean your baby may be coming early. "
+         "Call your maternity unit or midwife now.", f"{TOMMYS}; {NHS_LABOUR}",
+         pregnancy_signs=said_yes, pregnant=yes_or_unsure, tags=(PREGNANCY_SIGNS,), changed="New in 2.0."),
+    rule("pregnancy_signs", SOON, "You weren't sure about these signs. Ask your midwife about them.",
+         f"{TOMMYS}; {NHS_LABOUR}", pregnancy_signs=said_unsure, pregnant=said_yes, tags=(PREGNANT,),
+         changed="New in 2.0."),
+    rule("pregnant", SOON, "Back and pelvic pain in pregnancy is common. A midwife, doctor or physiotherapist can "
+         "help.", NHS_PREGNANCY_BACK, pregnant=said_yes, tags=(PREGNANT,), changed="New in 2.0."),
+    # Reasons to see a professional soon. `unsure` or no answer changes nothing here unless stated.
+    rule("age", SOON, "This guide is written for adults. Back pain under 16 should be checked by a doctor or "
          "physiotherapist.", NICE, age=Under(16)),
-    rule("infection_risk", SOON, "A weakened immune system, injecting drugs or a recent spinal procedure "
-         "raise the risk of an infection in the spine.", f"{FINUCANE}; {NICE}", infection_risk=said_yes),
-    rule("leg_pain", SOON, "Pain spreading into the leg can come from an irritated nerve (sciatica). A "
-         "professional can check how the nerve is working.", NHS_SCIATICA,
-         leg_pain=one_of("hip_or_thigh", "below_knee")),
+    rule("age", SOON, "In teenage athletes, back pain that lasts a week or more is often a small break in the "
+         "spine (spondylolysis).", MICHELI, age=Between(16, 19), duration=ONE_WEEK_OR_MORE, tags=(BONE_STRESS,),
+         changed="New in 2.0."),
+    rule("age", SOON, "At 70 or over, new back pain is more likely to have a cause such as a broken bone.",
+         HENSCHKE, age=AtLeast(70), changed="New in 2.0."),
+    rule("leg_pain", SOON, "Pain spreading into the leg can come from an irritated nerve (sciatica). It is not "
+         "getting better, so a professional should check the nerve.", NHS_SCIATICA,
+         leg_pain=one_of("hip_or_thigh", "below_knee"), **not_improving,
+         changed="Changed in 2.0: only when it is not getting better."),
     rule("leg_tingling", SOON, "Numbness or pins and needles in one leg can mean a nerve is irritated.",
          NHS_SCIATICA, leg_tingling=said_yes),
-    rule("improving", SOON, "Back pain that has not started to improve within a few weeks should be checked.",
-         NHS_BACK, improving=one_of(NO), duration=one_of("1_to_4_weeks", "4_to_12_weeks", "over_12_weeks")),
+    rule("improving", SOON, "Back pain that has not started to get better within a few weeks should be checked.",
+         NHS_BACK, improving=one_of(NO), duration=ONE_WEEK_OR_MORE),
     rule("duration", SOON, "Pain for more than 4 weeks that is not clearly getting better needs a proper "
-         "assessment.", f"{NHS_BACK}; {NICE}", duration=one_of("4_to_12_weeks"), improving=one_of(NO, UNSURE)),
-    rule("duration", SOON, "Pain for more than 12 weeks is long-term pain, which deserves a proper "
-         "assessment whatever else is going on.", NICE, duration=one_of("over_12_weeks")),
-    rule("severe_or_worse", SOON, "Very severe or worsening pain should be assessed, not managed alone.",
+         "check.", f"{NHS_BACK}; {NICE}", duration=one_of("4_to_12_weeks"), **not_improving),
+    rule("duration", SOON, "Pain for more than 12 weeks is long-term pain. It deserves a proper check, whatever "
+         "else is going on.", NICE, duration=one_of("over_12_weeks")),
+    rule("severe_or_worse", SOON, "Very bad or worsening pain should be checked, not managed alone.",
          NHS_BACK, severe_or_worse=said_yes),
-    rule("stops_activity", SOON, "When pain stops you running or doing everyday things, a professional can "
-         "help you get moving again safely.", NHS_BACK, stops_activity=said_yes),
-    rule("worse_during_run", SOON, "Pain that builds during runs or is worse after them is a sign to get "
-         "evaluated.", HIGHLAND, worse_during_run=said_yes),
-    rule("cut_training", SOON, "Cutting your pace or mileage because of pain is a sign to get evaluated.",
-         HIGHLAND, cut_training=said_yes),
-    rule("stiffness_persists", SOON, "Stiffness that never loosens, or is worst in the morning, can point to "
-         "inflammatory back pain, which a doctor should assess.", f"{HIGHLAND}; {NICE}",
+    rule("stops_activity", SOON, "If pain stops you running or doing everyday things, get help to get going "
+         "again.", NHS_BACK, stops_activity=said_yes),
+    rule("worse_during_run", SOON, "Pain that builds during runs, and is not getting better, is a sign to get "
+         "checked.", HIGHLAND, worse_during_run=said_yes, **not_improving,
+         changed="Changed in 2.0: only when it is not getting better."),
+    rule("cut_training", SOON, "You have cut your running and the pain is not getting better, so get it "
+         "checked.", HIGHLAND, cut_training=said_yes, **not_improving,
+         changed="Changed in 2.0: only when it is not getting better."),
+    rule("stiffness_persists", SOON, "Stiffness that never loosens, or is worst in the morning, can mean swelling "
+         "in the joints of the back. This is inflammatory back pain.", f"{HIGHLAND}; {NICE}",
          stiffness_persists=said_yes),
     rule("extension_pain", SOON, "Under 20, pain when leaning back can be a stress fracture in the spine "
-         "(spondylolysis), common in young athletes.", "Clinical specification: spondylolysis in young athletes",
-         extension_pain=said_yes, age=Under(20)),
-    rule("energy_bone", SOON, "Missed periods, under-fuelling or a past bone stress injury raise the risk of "
-         "a bone stress injury in the spine (relative energy deficiency in sport).",
-         "Clinical specification: relative energy deficiency in sport", energy_bone=said_yes),
-    rule("worried", SOON, "Worry and struggling to cope are good reasons to get support.", NHS_BACK,
+         "(spondylolysis). It is common in young athletes.", MICHELI, extension_pain=yes_or_unsure,
+         age=Under(20), tags=(BONE_STRESS,), changed="Changed in 2.0: not sure now counts too."),
+    rule("energy_bone", SOON, "Missed periods, eating too little or a past bone stress injury make a bone "
+         "stress injury more likely. This is low energy in sport (RED-S).", MOUNTJOY,
+         energy_bone=said_yes, tags=(BONE_STRESS,), changed="Changed in 2.0: now stop running until checked."),
+    rule("worried", SOON, "Worry and finding it hard to cope are good reasons to get support.", NHS_BACK,
          worried=said_yes),
+)
+
+# What changed from the previous version, and why (the specification's closing table).
+CHANGES: tuple[tuple[str, str], ...] = (
+    ("New emergency questions: sudden, severe pain with feeling faint; a tearing pain; feeling very unwell.",
+     "A burst aortic aneurysm, a torn aorta and sepsis can show up as back pain. Version 1.0 only reached "
+     "urgent for them."),
+    ("Not sure about a cauda equina sign, with leg symptoms, is now an emergency (it was urgent).",
+     "Any possible change in bladder, bowel, saddle or sexual feeling with back or leg pain goes to the "
+     "emergency department (BASS 2018, GIRFT 2023). The HSIB reference case was exactly this."),
+    ("The question about both legs is reworded.",
+     "\"Pain in both legs\" alone read a runner's sore legs after a marathon as cauda equina syndrome."),
+    ("The question about sexual function is reworded.", "\"A change in sexual function\" was too vague to answer."),
+    ("New urgent questions: signs of a kidney or bladder problem; a pulse in the tummy.",
+     "Kidney infection, kidney stones and an aneurysm that has not burst were never asked about."),
+    ("A higher risk of infection with bad or constant pain is now urgent.", "Infection in the spine often "
+     "comes without a temperature."),
+    ("The minor fall question (minor_fall) is now sudden_onset, and includes lifting, bending, coughing and "
+     "sneezing. Weak bones on their own now mean soon.", "These are the usual causes of a fragility fracture."),
+    ("New questions about pregnancy.", "A pregnant runner was given self-care and a running routine."),
+    ("Age 70 or over is now soon; age 16 to 19 with pain for a week or more is soon; not sure about pain "
+     "when leaning back counts under 20.", "Age makes a broken bone more likely. Lasting back pain in "
+     "teenagers is often a stress fracture (spondylolysis)."),
+    ("Leg pain, pain that builds during runs and cutting your training now mean soon only when the pain is "
+     "not getting better.", "Sciatica that is settling is self-care (NHS). Cutting mileage is what self-care "
+     "advises."),
+    ("No routine for a possible bone stress injury or in pregnancy. The emergency result says not to drive "
+     "and to say \"cauda equina\".", "A running warm-up was offered to a possible stress fracture."),
+    ("The question about pain at rest or at night is one question now.", "Version 1.0 asked two things at once."),
+    ("This page.", "Every rule, its source and its version are public."),
 )
 
 
@@ -403,6 +635,7 @@ class Reason:
 class Outcome:
     level: str
     reasons: tuple[Reason, ...]  # most urgent first, one per field
+    tags: frozenset = frozenset()  # from every rule that fired
 
     @property
     def label(self) -> str:
@@ -410,16 +643,37 @@ class Outcome:
 
     @property
     def offers_routine(self) -> bool:
-        return self.level in ROUTINE_LEVELS
+        """A routine only for soon and self-care, and never for suspected bone stress or pregnancy."""
+        return self.level in ROUTINE_LEVELS and not self.tags & NO_ROUTINE_TAGS
 
     @property
     def fields(self) -> frozenset[str]:
         return frozenset(reason.field for reason in self.reasons)
 
+    @property
+    def cauda_equina(self) -> bool:
+        return CAUDA_EQUINA in self.tags
 
-def triage(answers: Mapping[str, object]) -> Outcome:
-    """The most urgent level any rule sets, with every answer that triggered one."""
-    fired = sorted((r for r in RULES if r.applies(answers)), key=lambda r: -RANK[r.level])  # stable
+    @property
+    def bone_stress(self) -> bool:
+        return BONE_STRESS in self.tags
+
+    @property
+    def pregnant(self) -> bool:
+        return PREGNANT in self.tags
+
+    @property
+    def pregnancy_signs(self) -> bool:
+        return PREGNANCY_SIGNS in self.tags
+
+    @property
+    def advice_key(self) -> str:
+        """The level and tags: all that the advice at the top of a result depends on."""
+        return "-".join((self.level, *sorted(self.tags)))
+
+
+def _outcome(fired: list[Rule], answers: Mapping[str, object]) -> Outcome:
+    fired = sorted(fired, key=lambda r: -RANK[r.level])  # stable
     reasons: dict[str, Reason] = {}
     for r in fired:
         if r.reason not in reasons:  # a field is named once, at its most urgent
@@ -427,14 +681,24 @@ def triage(answers: Mapping[str, object]) -> Outcome:
             reasons[r.reason] = Reason(r.reason, r.level, question.short, question.describe(answers.get(r.reason)),
                                        r.why, r.source)
     level = fired[0].level if fired else SELF_CARE
-    return Outcome(level, tuple(reasons.values()))
+    return Outcome(level, tuple(reasons.values()), frozenset(tag for r in fired for tag in r.tags))
+
+
+def triage(answers: Mapping[str, object]) -> Outcome:
+    """The most urgent level any rule sets, with every answer that triggered one."""
+    return _outcome([r for r in RULES if r.applies(answers)], answers)
 
 
 def emergency_signs(answers: Mapping[str, object]) -> Outcome | None:
-    """The emergency signs answered yes so far, if any: what the checker shows at once, mid-way.
+    """The emergency, if the answers so far already make one: what the checker shows at once, mid-way.
 
-    Reads only the emergency questions, so it can run before the rest are answered.
+    Only emergency rules count, and each reads answers that are there (a yes, or a not-sure with
+    leg symptoms), so it is safe to run on a form that is not finished or not valid.
     """
-    reasons = tuple(r for r in triage({name: answers.get(name) for name in EMERGENCY_SIGNS}).reasons
-                    if r.level == EMERGENCY)
-    return Outcome(EMERGENCY, reasons) if reasons else None
+    fired = [r for r in RULES if r.level == EMERGENCY and r.applies(answers)]
+    return _outcome(fired, answers) if fired else None
+
+
+def rules_by_level() -> list[tuple[str, list[Rule]]]:
+    """Every rule, grouped by the level it sets, most urgent first (for /checker/how-it-decides/)."""
+    return [(level, [r for r in RULES if r.level == level]) for level in LEVELS if level != SELF_CARE]

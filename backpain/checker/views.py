@@ -1,7 +1,8 @@
 """The symptom checker: one endpoint, /checker/. GET shows the questions; POST answers them.
 
 Without JavaScript the form posts once and gets the result page (or the form back with errors,
-status 400). With htmx the same endpoint answers two small POSTs, told apart by `step`:
+status 400, with the emergency advice first if the answers given already make an emergency).
+With htmx the same endpoint answers two small POSTs, told apart by `step`:
 `step=<group>` checks one group of questions and returns it as a fragment, and `step=advice`
 returns the emergency advice as soon as an emergency sign is answered yes.
 
@@ -22,7 +23,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from . import rules
@@ -51,7 +52,11 @@ def checker(request):
     if step in GROUPS_BY_NAME:
         return _step(request, form, step)
     if not valid:
-        return render(request, TEMPLATE, {"form": form}, status=400)
+        # Never a result for an unfinished form, with one exception: an answer that already makes an
+        # emergency (a yes to an emergency sign) shows the emergency advice first, whatever is missing.
+        # No other level is shown until every required question is answered.
+        advice = rules.emergency_signs(form.answers())
+        return render(request, TEMPLATE, {"form": form, "advice_first": advice}, status=400)
     return _result(request, form)
 
 
@@ -81,7 +86,8 @@ def _blank_form(request):
 def _emergency_advice(request, form):
     """The emergency advice if any emergency sign so far is `yes`; otherwise an empty fragment."""
     context = {
-        "advice": rules.emergency_signs(form.answers(rules.EMERGENCY_SIGNS)),
+        # Every answer so far: "not sure" on a cauda equina sign is an emergency with leg symptoms.
+        "advice": rules.emergency_signs(form.answers()),
         # Move focus to the advice when it first appears, not each time it is redrawn.
         "advice_focus": "advice_shown" not in request.POST,
     }
@@ -111,6 +117,7 @@ def _result(request, form):
         "context_answered": any(name in answers for name in rules.CONTEXT_FIELDS),
         "rules_version": rules.RULES_VERSION,
         "rules_reviewed": rules.RULES_REVIEWED,
+        "emergency_questions": rules.EMERGENCY_QUESTIONS,  # the self-care safety net
     }
     if outcome.offers_routine:
         context["focus_areas"] = focus_areas([item["cause"] for item in causes[:4]])  # the causes shown in full
@@ -118,6 +125,32 @@ def _result(request, form):
     result = render_to_string(f"{TEMPLATE}#result", context, request)
     page = _page_once(request, f"result-{outcome.level}", lambda: {"outcome": outcome, "result": RESULT_PLACEHOLDER})
     return HttpResponse(page.replace(RESULT_PLACEHOLDER, result))
+
+
+@require_GET
+def how_it_decides(request):
+    """Every rule in plain words, grouped by level, drawn from the rules the checker runs."""
+    context = {
+        "levels": [(level, rules.LEVEL_LABELS[level], level_rules) for level, level_rules in rules.rules_by_level()],
+        "tag_notes": TAG_NOTES,
+        "changes": rules.CHANGES,
+        "rules_version": rules.RULES_VERSION,
+        "previous_version": rules.PREVIOUS_VERSION,
+        "rules_reviewed": rules.RULES_REVIEWED,
+        "rule_count": len(rules.RULES),
+    }
+    return render(request, "checker/how_it_decides.html", context)
+
+
+# What a result says besides its level, for each tag a rule can carry (shown beside those rules).
+TAG_NOTES = {
+    rules.CAUDA_EQUINA: "The result also says to tell the staff: “I am worried about cauda equina syndrome.”",
+    rules.BONE_STRESS: "The result also says: stop running and jumping until a professional has checked you. "
+                       "No running routine is offered.",
+    rules.PREGNANT: "No running routine is offered. The result says to ask your midwife or a pelvic health "
+                    "physiotherapist what exercise suits you.",
+    rules.PREGNANCY_SIGNS: "The result says to call your maternity unit or midwife now.",
+}
 
 
 ANSWER_ROW = "<div><dt>{}</dt><dd>{}</dd></div>"

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from backpain.content.models import SearchEntry
+from backpain.services import expand_text
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -61,7 +62,7 @@ def snippet(entry: SearchEntry, words: list[str], width: int = 160) -> SafeStrin
     summary_lower = entry.summary.lower()
     if not words or any(w in summary_lower for w in words):
         return highlight(entry.summary, words)
-    text = entry.text
+    text = expand_text(entry.text)  # {emergency_number} and the like, as the settings say
     positions = [text.find(w) for w in words if w in text]
     start = max(0, min(positions) - width // 3) if positions else 0
     piece = text[start:start + width]

@@ -46,10 +46,28 @@
     return null;
   }
 
+  // Follow-up questions (data-shown-when="pregnant" data-shown-values="yes unsure"): shown only after
+  // one of those answers. While hidden, their inputs are disabled, so a stale answer is never sent.
+  function applyShownWhen() {
+    form.querySelectorAll("[data-shown-when]").forEach(function (question) {
+      var name = question.getAttribute("data-shown-when");
+      var values = (question.getAttribute("data-shown-values") || "").split(" ");
+      var chosen = form.querySelector('input[name="' + name + '"]:checked');
+      var show = Boolean(chosen) && values.indexOf(chosen.value) !== -1;
+      question.hidden = !show;
+      question.querySelectorAll("input").forEach(function (input) { input.disabled = !show; });
+    });
+  }
+
   function init() {
     form = document.querySelector("form[data-checker]");
     document.querySelectorAll("[data-print][hidden]").forEach(function (button) { button.hidden = false; });
     if (!form) return;
+    applyShownWhen();
+    form.addEventListener("change", function (event) {
+      var name = event.target && event.target.name;
+      if (name && form.querySelector('[data-shown-when="' + name + '"]')) applyShownWhen();
+    });
     if (form.hasAttribute("data-has-errors")) {
       // The plain form came back with errors: start at the summary, which links to each question.
       var summary = document.querySelector("[data-error-summary]");
@@ -102,6 +120,7 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     var swapped = event.target;
     if (!belongsToChecker(swapped)) return;
+    applyShownWhen();  // a group sent back by the server shows every question
     if (swapped.matches("[data-step]") && swapped.getAttribute("data-step-valid") === "true") {
       show(current + 1, { push: true, focus: true });
       return;

