@@ -76,7 +76,7 @@ test-postgres: $(DEV) system-packages
 # turned into PNG pages, all in screenshots/.
 screenshots: $(DEV)
 	scripts/system-packages chromium
-	CHROMIUM_PATH=$(CHROMIUM) $(PYTEST) tests/e2e -q
+	BACKPAIN_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(PYTEST) tests/e2e -q
 	$(BIN)/python tests/tools/pdf_pages.py screenshots/*.pdf
 
 # Load test: gunicorn with production settings on 127.0.0.1, driven by wrk (apt-get install -y wrk).

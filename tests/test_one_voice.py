@@ -7,7 +7,6 @@ from settings when shown (backpain.services). The real content set is loaded onc
 import re
 
 import pytest
-from django.conf import settings as django_settings
 from django.utils.html import strip_tags
 
 from backpain.content.models import AnatomyTopic, Article, Cause, Exercise
@@ -17,15 +16,9 @@ from backpain.services import PLACEHOLDERS, expand_html, expand_text
 OTHER_SERVICES = re.compile(r"\bGP\b|\bGPs\b|NHS 111|\b111\b|\b999\b|\b112\b|A&E|A&amp;E|\b000\b|\b811\b")
 
 
-@pytest.fixture(scope="module")
-def content(django_db_setup, django_db_blocker):
-    from backpain.content.loader import sync
-
-    with django_db_blocker.unblock():
-        sync(django_settings.CONTENT_DIR)
-        yield
-        for model in (Article, Cause, Exercise, AnatomyTopic):
-            model.objects.all().delete()
+@pytest.fixture
+def content(db, content_set):
+    """The real content set, loaded once for this module (tests/conftest.py)."""
 
 
 def guide_urls():
@@ -37,7 +30,6 @@ def main_text(html: str) -> str:
     return strip_tags(html[html.index("<main"):html.index("</main>")])
 
 
-@pytest.mark.django_db
 def test_content_pages_name_only_the_services_in_settings(client, content):
     urls = guide_urls()
     assert len(urls) > 50
@@ -52,7 +44,6 @@ def test_content_pages_name_only_the_services_in_settings(client, content):
     assert "urgent care" in main_text(article) and "primary-care doctor" in main_text(article)
 
 
-@pytest.mark.django_db
 def test_content_follows_the_settings(client, content, settings):
     client.get("/articles/when-to-see-a-professional/")  # kept in the page cache with the default settings
     settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME = "999", "NHS 111", "GP"
@@ -64,7 +55,6 @@ def test_content_follows_the_settings(client, content, settings):
     assert "call 999" in main_text(cause) and "See your GP" in main_text(cause)
 
 
-@pytest.mark.django_db
 def test_search_snippets_fill_in_the_placeholders(client, content):
     html = client.get("/search/?q=ambulance+drive").content.decode()
     assert "{emergency_number}" not in html

@@ -97,8 +97,25 @@ def site(browser, live_site):
 
 @pytest.fixture
 def screenshot_dir():
+    """Where printed PDFs (and screenshots) go: screenshots/, ignored by git."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def screenshot(screenshot_dir):
+    """screenshot(page, "name.png"): a picture for people to look at (`make screenshots`).
+
+    Pictures check nothing and a full page costs about a second, so the suite takes them only
+    when BACKPAIN_SCREENSHOTS=1, as `make screenshots` sets it.
+    """
+    wanted = os.environ.get("BACKPAIN_SCREENSHOTS") == "1"
+
+    def take(page, name, full_page=True):
+        if wanted:
+            page.screenshot(path=str(screenshot_dir / name), full_page=full_page)
+
+    return take
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -94,10 +94,10 @@ def test_admin_edit_shows_on_site_and_revision_restores(site, editor):
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_types_are_accessible_and_screenshotted(site, screenshot_dir, name):
+def test_page_types_are_accessible_and_screenshotted(site, screenshot, name):
     for width in (375, 1280):
         page = site(width=width)
         page.goto(PAGE_TYPES[name])
-        page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=True)
+        screenshot(page, f"{name}-{width}.png")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
         assert_accessible(page)

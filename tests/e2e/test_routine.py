@@ -178,13 +178,13 @@ def test_keyboard_only_from_inputs_to_the_sheet(site):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_builder_sheet_and_urgent_notice_fit_the_screen_without_sideways_scrolling(site, screenshot_dir, width):
+def test_builder_sheet_and_urgent_notice_fit_the_screen_without_sideways_scrolling(site, screenshot, width):
     page = site(width=width)
     for name, url in (("builder", "/routine/?run=tempo&warmup=10&cooldown=10&focus=core&focus=hips"
                                   "&equipment=mat&equipment=foam-roller&include=glute-bridge"),
                       ("sheet", TYPICAL), ("urgent", "/routine/?triage=urgent")):
         page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        page.screenshot(path=str(screenshot_dir / f"routine-{name}-{width}.png"), full_page=True)
+        screenshot(page, f"routine-{name}-{width}.png")
         # WCAG 1.4.10 (reflow): at 375 px nothing may need sideways scrolling.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways"
