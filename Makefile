@@ -11,9 +11,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Local serving: production settings over plain HTTP on loopback, with a generated secret key.
 LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0
-# pytest-xdist spreads the tests over every core; PYTEST_WORKERS=0 runs them in one process.
+# pytest-xdist spreads the tests over every core (worksteal: an idle worker takes tests from a busy one,
+# so a few long browser tests do not hold up the end); PYTEST_WORKERS=0 runs them in one process.
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 # Browser and live-server tests are marked; the quick loop leaves them out.
 FAST := -m "not e2e and not live"
 
