@@ -447,6 +447,9 @@ def test_how_it_decides_is_accessible(site, screenshot, width):
     page.get_by_role("link", name="How the checker decides").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How the symptom checker decides")
     expect(page.locator("[data-rule-level]")).to_have_count(len(rules.RULES))
+    # The page uses the whole window: the header spans it (a page style once narrowed the body).
+    assert page.evaluate("document.querySelector('.site-header').getBoundingClientRect().width"
+                         " === document.documentElement.clientWidth")
     assert_accessible(page)
     screenshot(page, f"checker-how-it-decides-{width}.png")
 
