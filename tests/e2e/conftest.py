@@ -45,6 +45,7 @@ def live_site(django_db_setup, django_db_blocker):
     from django.apps import apps
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
     from pytest_django.live_server_helper import LiveServer
 
     from backpain.content.loader import sync
@@ -58,6 +59,13 @@ def live_site(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, verbosity=0)
         # flush also empties the rows a data migration made; put the body areas and equipment back.
         importlib.import_module("backpain.content.migrations.0002_vocabulary").add_vocabulary(apps, None)
+        if connection.vendor == "postgresql":
+            # The stopped server's request threads are not joined, and one may still hold its kept
+            # connection; PostgreSQL then refuses to drop the test database ("being accessed by
+            # other users"). End those sessions; this process's own connection stays.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 @pytest.fixture(autouse=True)
