@@ -10,7 +10,7 @@ from backpain.checker import rules
 from backpain.checker.forms import GROUPS
 from tests.checker_answers import ALL_CLEAR
 
-from .conftest import assert_accessible
+from .accessibility import assert_accessible
 
 CONTEXT = {"training_change": "yes", "shoe_miles": "over_500", "surface": "road", "strength_training": "never",
            "sitting_hours": "over_8", "pain_timing": ["after_sitting", "mornings"]}

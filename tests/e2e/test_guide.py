@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_accessible
+from .accessibility import assert_accessible
 
 PAGE_TYPES = {
     "home": "/",

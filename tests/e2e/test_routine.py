@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from .conftest import assert_accessible
+from .accessibility import assert_accessible
 
 # The fullest sheet the builder can make: longest times, every focus area, all equipment, two extras.
 FULLEST = ("/routine/sheet/?run=hills&warmup=30&cooldown=30&focus=lower-back&focus=core&focus=hips"
