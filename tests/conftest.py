@@ -72,3 +72,9 @@ def content_set(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def loaded(db, content_set):
+    """For a test that reads the real content set: loaded once per module, this test's changes rolled back."""
+    return content_set

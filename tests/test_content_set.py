@@ -12,12 +12,6 @@ from backpain.content.models import AnatomyTopic, Article, Cause, Exercise, Sour
 STATIC = Path(settings.BASE_DIR) / "static"
 
 
-@pytest.fixture
-def loaded(db, content_set):
-    """The content set, loaded once for this module; each test's changes roll back."""
-    return content_set
-
-
 def test_loads_with_no_warning_and_second_load_changes_nothing(loaded, capsys):
     assert loaded.stderr == ""
     assert "0 updated, 0 unchanged, 0 skipped" in loaded.stdout  # a first load: everything created

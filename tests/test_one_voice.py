@@ -6,7 +6,6 @@ from settings when shown (backpain.services). The real content set is loaded onc
 
 import re
 
-import pytest
 from django.utils.html import strip_tags
 
 from backpain.content.models import AnatomyTopic, Article, Cause, Exercise
@@ -14,11 +13,6 @@ from backpain.services import PLACEHOLDERS, expand_html, expand_text
 
 # Numbers and services of other countries' systems, and what the default settings call their own.
 OTHER_SERVICES = re.compile(r"\bGP\b|\bGPs\b|NHS 111|\b111\b|\b999\b|\b112\b|A&E|A&amp;E|\b000\b|\b811\b")
-
-
-@pytest.fixture
-def content(db, content_set):
-    """The real content set, loaded once for this module (tests/conftest.py)."""
 
 
 def guide_urls():
@@ -30,7 +24,7 @@ def main_text(html: str) -> str:
     return strip_tags(html[html.index("<main"):html.index("</main>")])
 
 
-def test_content_pages_name_only_the_services_in_settings(client, content):
+def test_content_pages_name_only_the_services_in_settings(client, loaded):
     urls = guide_urls()
     assert len(urls) > 50
     pages = {url: client.get(url).content.decode() for url in [*urls, "/", "/guide/", "/checker/",
@@ -44,7 +38,7 @@ def test_content_pages_name_only_the_services_in_settings(client, content):
     assert "urgent care" in main_text(article) and "primary-care doctor" in main_text(article)
 
 
-def test_content_follows_the_settings(client, content, settings):
+def test_content_follows_the_settings(client, loaded, settings):
     client.get("/articles/when-to-see-a-professional/")  # kept in the page cache with the default settings
     settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME = "999", "NHS 111", "GP"
     html = client.get("/articles/when-to-see-a-professional/").content.decode()
@@ -55,7 +49,7 @@ def test_content_follows_the_settings(client, content, settings):
     assert "call 999" in main_text(cause) and "See your GP" in main_text(cause)
 
 
-def test_search_snippets_fill_in_the_placeholders(client, content):
+def test_search_snippets_fill_in_the_placeholders(client, loaded):
     html = client.get("/search/?q=ambulance+drive").content.decode()
     assert "{emergency_number}" not in html
 
