@@ -19,7 +19,7 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 FAST := -m "not e2e and not live"
 
 .PHONY: install install-dev system-packages setup-db run dev test test-fast test-postgres lint bench audit \
-	screenshots clean
+	screenshots figures clean
 
 install: $(RUNTIME)
 install-dev: $(DEV)
@@ -57,6 +57,10 @@ dev: setup-db
 
 lint: $(DEV)
 	$(BIN)/ruff check .
+
+# Redraw the exercise and anatomy figures in static/img/ from backpain/figures/ (commit the SVGs it changes).
+figures: $(RUNTIME)
+	$(BIN)/python -m backpain.figures
 
 # The whole suite: lint, then every test, browser and live-server tests included.
 test: $(DEV) system-packages
