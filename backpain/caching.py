@@ -1,26 +1,76 @@
-"""Whole-page caching for pages that change only when content does.
+"""Caching for pages and data that change only when content does.
 
-Every content save bumps the content version (backpain.content.signals). It makes the ETag, so
-browsers get a 304 until something changes, and keys the rendered page, kept in this process's
-memory and in the shared cache. The key also holds the host (pages print absolute links) and the
-date (a routine sheet shows it). A page that used a CSP nonce is never cached: a nonce must not be
-shared between responses; pages with a CSRF token must not use this decorator at all.
+The content version names the current state of the content. It changes once for each transaction
+that saves content, after that transaction commits (backpain.content.signals): another server must
+never read the new version while the new rows are still invisible to it, or it would keep the old
+page under the new version.
+
+Pages are cached whole for everyone (`cached_page`), in this process's memory in front of the shared
+cache (Redis or the database). The key holds only what the page is built from: the content version,
+the date (a sheet prints it), the service names (pages print them), the host (pages print absolute
+links), htmx fragment or whole page, the path and the values of the parameters the view reads. Any
+other parameter (?utm_source=…) cannot make a new entry, and only a 200 is kept, so a bad value
+(a 400) or an unknown slug (a 404) is never stored. Browsers revalidate: Django's
+ConditionalGetMiddleware answers 304 from the stored ETag, and only for a 200.
 """
 
 import hashlib
+import uuid
 from functools import lru_cache, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.http import HttpResponse, HttpResponseNotModified
+from django.db import transaction
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import quote_etag
-from django.views.decorators.http import require_GET
-
-from backpain.content.signals import content_version
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 PAGE_CACHE_SECONDS = 24 * 3600
+CONTENT_VERSION_KEY = "content-version"
+
+
+def content_version() -> str:
+    """The current content version: this process's copy when fresh enough, else the shared one.
+
+    A process re-reads it at most every CONTENT_VERSION_LOCAL_SECONDS, so a save shows on every
+    server within those seconds (at once on the one that saved it).
+    """
+    local = caches["local"]
+    version = local.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = cache.get_or_set(CONTENT_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+        local.set(CONTENT_VERSION_KEY, version, timeout=settings.CONTENT_VERSION_LOCAL_SECONDS)
+    return version
+
+
+def bump_content_version() -> None:
+    version = uuid.uuid4().hex
+    cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+    caches["local"].set(CONTENT_VERSION_KEY, version, timeout=settings.CONTENT_VERSION_LOCAL_SECONDS)
+
+
+class _BumpOnCommit:
+    """One bump of the content version, waiting for a transaction to commit."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        bump_content_version()
+
+
+def bump_content_version_on_commit(using: str | None = None) -> None:
+    """Bump the version once the current transaction commits (at once outside a transaction).
+
+    However many rows one transaction saves (a `load_content` saves hundreds), the version changes
+    once: a bump already waiting is enough. Django keeps the waiting callbacks on the connection
+    and drops those of a rolled-back savepoint, so the list says what will run.
+    """
+    connection = transaction.get_connection(using)
+    if not any(isinstance(callback, _BumpOnCommit) and not callback.done
+               for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(_BumpOnCommit(), using=using)
 
 
 def per_content_version(build):
@@ -43,47 +93,59 @@ def wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
 
 
-def _cached_page(key: str) -> bytes | None:
-    """This process's copy first, then the shared cache (and keep a local copy of that)."""
-    local = caches["local"]
-    body = local.get(key)
-    if body is None:
-        body = cache.get(key)
-        if body is not None:
-            local.set(key, body, timeout=PAGE_CACHE_SECONDS)
-    return body
-
-
-def _services_key() -> str:
+def _services() -> str:
     """The emergency number and service names, which pages print: a change of settings is a new page."""
-    words = "|".join((settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME))
-    return hashlib.sha256(words.encode()).hexdigest()[:8]
+    return "|".join((settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME))
 
 
-def content_page(view):
-    @wraps(view)
-    @require_GET
-    def wrapper(request, *args, **kwargs):
-        variant = "fragment" if wants_fragment(request) else "page"
-        version = f"{content_version()}-{timezone.localdate():%Y%m%d}-{_services_key()}-{variant}"
-        etag = quote_etag(version)
-        page = f"{version}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = "page:" + hashlib.sha256(page.encode()).hexdigest()
-        if etag in (request.headers.get("If-None-Match") or ""):
-            response = HttpResponseNotModified()
-        elif (body := _cached_page(key)) is not None:
-            response = HttpResponse(body)
-        else:
-            response = view(request, *args, **kwargs)
-            nonce_used = isinstance(getattr(request, "_csp_nonce", None), str)
-            if response.status_code == 200 and not nonce_used:
-                cache.set(key, response.content, timeout=PAGE_CACHE_SECONDS)
-                caches["local"].set(key, response.content, timeout=PAGE_CACHE_SECONDS)
-        if response.status_code in (200, 304):
-            response["ETag"] = etag
-        patch_vary_headers(response, ["HX-Request"])
-        # Browsers revalidate with If-None-Match every time; unchanged content costs a 304.
-        patch_cache_control(response, no_cache=True)
-        return response
+def page_key(request, params: tuple[str, ...]) -> str:
+    """The cache key of this page: built only from what the page depends on (see the module's doc)."""
+    # The last value of each parameter the view reads, as Django's forms read it; nothing else.
+    query = urlencode([(name, request.GET[name]) for name in params if request.GET.get(name)])
+    variant = "fragment" if wants_fragment(request) else "page"
+    parts = (content_version(), f"{timezone.localdate():%Y%m%d}", _services(), variant,
+             request.scheme, request.get_host(), request.path, query)
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    return wrapper
+
+def _shareable(request, response) -> bool:
+    """Only a plain 200 that holds nothing of this visitor's own may be kept for everyone."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # django-csp: true once this response's nonce was made; a nonce must never be shared.
+        and not getattr(request, "csp_nonce", None)
+        # Django marks the request when a CSRF token was put in the page; a token is per visitor.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def cached_page(*, params: tuple[str, ...] = ()):
+    """Serve a GET page from the cache until content changes; `params` are the query parameters the
+    view reads (it must read no others). The view must not put a CSRF token in the page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            key = page_key(request, params)
+            local = caches["local"]
+            response = local.get(key)
+            if response is None:
+                response = cache.get(key)
+                if response is not None:
+                    local.set(key, response, timeout=PAGE_CACHE_SECONDS)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                patch_vary_headers(response, ["HX-Request"])
+                # Browsers ask again every time; unchanged content costs them a 304.
+                patch_cache_control(response, no_cache=True)
+                if _shareable(request, response):
+                    set_response_etag(response)
+                    cache.set(key, response, timeout=PAGE_CACHE_SECONDS)
+                    local.set(key, response, timeout=PAGE_CACHE_SECONDS)
+            return response
+
+        return wrapper
+
+    return decorator

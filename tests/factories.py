@@ -2,6 +2,9 @@
 
 import datetime
 import itertools
+from functools import wraps
+
+from django.test import TestCase
 
 from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
 
@@ -10,10 +13,26 @@ TODAY = datetime.date(2026, 11, 22)
 NEXT_YEAR = datetime.date(2027, 11, 22)
 
 
+def committed(make):
+    """Save as an editor's save does: the transaction commits, then the content version changes.
+
+    A test's transaction never commits, so what waits for the commit is run when `make` returns,
+    as pytest-django's django_capture_on_commit_callbacks(execute=True) does.
+    """
+
+    @wraps(make)
+    def saved(*args, **kwargs):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return make(*args, **kwargs)
+
+    return saved
+
+
 def _dates():
     return {"last_reviewed": TODAY, "next_review_due": NEXT_YEAR}
 
 
+@committed
 def make_source(**fields) -> Source:
     n = next(_counter)
     defaults = {"slug": f"source-{n}", "title": f"Source {n}", "publisher": "NICE",
@@ -21,6 +40,7 @@ def make_source(**fields) -> Source:
     return Source.objects.create(**{**defaults, **fields})
 
 
+@committed
 def make_anatomy(**fields) -> AnatomyTopic:
     n = next(_counter)
     defaults = {"slug": f"anatomy-{n}", "title": f"Anatomy topic {n}", "summary": "A part of the back.",
@@ -29,6 +49,7 @@ def make_anatomy(**fields) -> AnatomyTopic:
     return AnatomyTopic.objects.create(**{**defaults, **fields})
 
 
+@committed
 def make_exercise(*, areas=("core",), equipment=(), **fields) -> Exercise:
     n = next(_counter)
     defaults = {"slug": f"exercise-{n}", "title": f"Exercise {n}", "summary": "Builds a steady trunk.",
@@ -41,6 +62,7 @@ def make_exercise(*, areas=("core",), equipment=(), **fields) -> Exercise:
     return exercise
 
 
+@committed
 def make_cause(*, anatomy=(), exercises=(), **fields) -> Cause:
     n = next(_counter)
     defaults = {"slug": f"cause-{n}", "title": f"Cause {n}", "summary": "A reason backs hurt.",
@@ -52,6 +74,7 @@ def make_cause(*, anatomy=(), exercises=(), **fields) -> Cause:
     return cause
 
 
+@committed
 def make_article(*, causes=(), anatomy=(), exercises=(), sources=(), **fields) -> Article:
     n = next(_counter)
     defaults = {"slug": f"article-{n}", "title": f"Article {n}", "summary": "About running.",
@@ -64,6 +87,7 @@ def make_article(*, causes=(), anatomy=(), exercises=(), sources=(), **fields) -
     return article
 
 
+@committed
 def make_linked_set() -> dict:
     """One of everything, linked the way real content is."""
     source = make_source()

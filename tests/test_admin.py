@@ -12,7 +12,7 @@ def editor_client(client, db):
     return client
 
 
-MODELS = [Source, AnatomyTopic, Exercise, Cause, Article, BodyArea, Equipment]
+MODELS = [Source, AnatomyTopic, Exercise, Cause, Article]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -25,6 +25,25 @@ def test_changelist_add_and_change_forms_render(editor_client, linked, model):
     change = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
     assert change.status_code == 200
     assert str(obj) in change.content.decode()
+
+
+@pytest.mark.parametrize("model", [BodyArea, Equipment])
+def test_body_areas_and_equipment_are_read_only_words_from_the_vocabulary(editor_client, linked, model):
+    from backpain import vocabulary
+
+    opts = model._meta
+    terms = vocabulary.BODY_AREAS if model is BodyArea else vocabulary.EQUIPMENT
+    assert list(model.objects.values_list("slug", "name")) == [(t.slug, t.name) for t in terms]
+    changelist = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert changelist.status_code == 200 and terms[0].name in changelist.content.decode()
+    assert editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 403
+    obj = model.objects.first()
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    page = editor_client.get(url).content.decode()
+    assert obj.name in page and 'name="_save"' not in page
+    assert editor_client.post(url, {"slug": obj.slug, "name": "Renamed", "order": 0}).status_code == 403
+    obj.refresh_from_db()
+    assert obj.name == terms[0].name
 
 
 @pytest.mark.parametrize("model", [AnatomyTopic, Exercise, Cause, Article])

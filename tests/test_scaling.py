@@ -5,6 +5,7 @@ on the other, and a save made anywhere shows on both within the content version'
 import re
 import shutil
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -13,7 +14,7 @@ from http.cookiejar import CookieJar
 import pytest
 import redis
 
-from tests.live import fetch, free_port, gunicorn, manage, production_env
+from tests.live import ROOT, fetch, free_port, gunicorn, manage, production_env
 
 pytestmark = pytest.mark.live  # starts servers of its own: make test-fast leaves it out
 
@@ -91,5 +92,58 @@ def test_two_servers_share_sessions_and_cache_and_see_each_others_saves(tmp_path
         seen = set()
         while time.monotonic() < deadline and len(seen) < 2:
             seen |= {base for base in (one, two) if article_title(base) == "Why runners get back pain, revised"}
+            time.sleep(0.25)
+        assert seen == {one, two}
+
+
+# Run by `manage.py shell`: an editor's save whose transaction stays open until the test says so.
+HELD_SAVE = """
+import pathlib, time
+from django.db import transaction
+from backpain.content.models import Article
+with transaction.atomic():
+    article = Article.objects.get(slug="{slug}")
+    article.title = "Saved while a transaction was open"
+    article.save()
+    print("saved", flush=True)
+    while not pathlib.Path("{gate}").exists():
+        time.sleep(0.05)
+print("committed", flush=True)
+"""
+
+
+def test_another_server_sees_a_save_only_after_it_commits_and_then_for_good(tmp_path, redis_url):
+    """The version moves after the commit: a server that looks in between must not keep old rows
+    under the new version (it would serve them for a day)."""
+    env = production_env(tmp_path, f"sqlite:///{tmp_path / 'site.sqlite3'}", REDIS_URL=redis_url)
+    manage(env, ["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"])
+    store = redis.Redis.from_url(redis_url)
+    with gunicorn(env, workers=1) as one, gunicorn(env, workers=1) as two:
+        title = article_title(one)
+        assert article_title(two) == title
+        version = store.keys("backpain:*:content-version*")
+        before = {key: store.get(key) for key in version}
+        gate = tmp_path / "commit-now"
+        script = HELD_SAVE.format(slug=ARTICLE.split("/")[2], gate=gate)
+        editor = subprocess.Popen([sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        try:
+            assert editor.stdout.readline().strip() == "saved"
+            # Longer than a server keeps its copy of the version (2 s): both look again meanwhile.
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:
+                assert article_title(one) == title and article_title(two) == title
+                time.sleep(0.25)
+            assert {key: store.get(key) for key in version} == before, "the version moved before the commit"
+            gate.touch()
+            assert editor.stdout.readline().strip() == "committed"
+        finally:
+            gate.touch()
+            editor.wait(timeout=30)
+        assert editor.returncode == 0
+        deadline = time.monotonic() + 10
+        seen = set()
+        while time.monotonic() < deadline and len(seen) < 2:
+            seen |= {base for base in (one, two) if article_title(base) == "Saved while a transaction was open"}
             time.sleep(0.25)
         assert seen == {one, two}

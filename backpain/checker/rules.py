@@ -8,13 +8,24 @@ bug. The public page /checker/how-it-decides/ is drawn from this same data, so i
 Nothing here touches the database, the request or the templates: `triage()` takes a mapping of
 answers (field name -> "yes", "no", "unsure", another listed value, an age in whole years, or a
 tuple of values for `pain_timing`) and returns the level with the reasons for it. A missing
-answer never triggers a rule on its own. The content loader imports this module, so it imports no
-Django.
+answer never triggers a rule on its own. It imports no Django; the words it shares with content and
+the routine builder (levels, context answers) come from backpain.vocabulary.
 """
 
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from backpain.vocabulary import (
+    CONTEXT_ANSWERS,
+    EMERGENCY,
+    LEVEL_LABELS,
+    LEVELS,
+    ROUTINE_LEVELS,
+    SELF_CARE,
+    SOON,
+    URGENT,
+)
 
 RULES_VERSION = "2.0"
 # The date the clinical specification these rules encode was last reviewed.
@@ -22,12 +33,8 @@ RULES_REVIEWED = datetime.date(2026, 12, 1)
 PREVIOUS_VERSION = "1.0"
 
 # --- Levels --------------------------------------------------------------------------------------
-EMERGENCY, URGENT, SOON, SELF_CARE = "emergency", "urgent", "soon", "self_care"
-LEVELS = (EMERGENCY, URGENT, SOON, SELF_CARE)  # most urgent first
+# The level names, labels and which levels may offer a routine are shared words (backpain.vocabulary).
 RANK = {EMERGENCY: 3, URGENT: 2, SOON: 1, SELF_CARE: 0}  # higher is more urgent
-LEVEL_LABELS = {EMERGENCY: "Emergency", URGENT: "Urgent", SOON: "Soon", SELF_CARE: "Self-care"}
-# The levels at which a routine may be offered at all (see Outcome.offers_routine for the rest).
-ROUTINE_LEVELS = frozenset({SOON, SELF_CARE})
 
 
 def most_urgent(*levels: str) -> str:
@@ -45,16 +52,6 @@ NO_ROUTINE_TAGS = frozenset({BONE_STRESS, PREGNANT})
 # --- Questions -----------------------------------------------------------------------------------
 YES, NO, UNSURE = "yes", "no", "unsure"
 YES_NO_UNSURE = ((YES, "Yes"), (NO, "No"), (UNSURE, "Not sure"))
-
-# Context answers: no effect on the level; causes say which of these suggest them (content loader).
-CONTEXT_CHOICES: dict[str, tuple[str, ...]] = {
-    "training_change": ("yes", "no"),
-    "shoe_miles": ("under_300", "300_to_500", "over_500", "unknown"),
-    "surface": ("road", "trail", "track", "treadmill", "mixed"),
-    "strength_training": ("never", "sometimes", "weekly"),
-    "sitting_hours": ("under_4", "4_to_8", "over_8"),
-    "pain_timing": ("during_runs", "after_runs", "mornings", "after_sitting"),
-}
 
 AGE_MIN, AGE_MAX = 5, 120
 
@@ -210,7 +207,7 @@ CONTEXT_LABELS = {
 
 
 def _context(name, text, short, **kwargs) -> Question:
-    choices = tuple((value, CONTEXT_LABELS[name][value]) for value in CONTEXT_CHOICES[name])
+    choices = tuple((value, CONTEXT_LABELS[name][value]) for value in CONTEXT_ANSWERS[name])
     return _q(name, text, short, choices=choices, required=False, **kwargs)
 
 
@@ -232,7 +229,7 @@ QUESTIONS: dict[str, Question] = {
 EMERGENCY_SIGNS = tuple(q.name for q in EMERGENCY_QUESTIONS)
 CAUDA_EQUINA_SIGNS = ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs")
 URGENT_SIGNS = tuple(q.name for q in URGENT_QUESTIONS)
-CONTEXT_FIELDS = tuple(CONTEXT_CHOICES)
+CONTEXT_FIELDS = tuple(CONTEXT_ANSWERS)
 # Questions where `yes` means a symptom or risk is present. (`improving` is the exception among the
 # yes/no/unsure questions: its `yes` is good news; `training_change` is context and sets no level.)
 FLAG_FIELDS = tuple(name for name, q in QUESTIONS.items()

@@ -9,13 +9,9 @@ from dataclasses import dataclass
 
 from backpain.caching import per_content_version
 from backpain.content.models import BodyArea, Cause
-from backpain.routines.forms import FOCUS_CHOICES
+from backpain.vocabulary import DEFAULT_FOCUS, FOCUS_AREAS
 
 from . import rules
-
-# Body areas the routine builder can focus on, and its focus when no likely cause suggests one.
-FOCUS_AREAS = tuple(slug for slug, _ in FOCUS_CHOICES)
-DEFAULT_FOCUS = ("lower-back", "core")
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,21 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BodyArea, Equipment)
-class VocabularyAdmin(admin.ModelAdmin):
+class TermAdmin(admin.ModelAdmin):
+    """Read only: these words are written once in backpain/vocabulary.py, because the routine builder
+    and the checker match on their slugs. Exercises pick from them."""
+
     list_display = ("name", "slug", "order")
     search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AnatomyTopic)

@@ -7,7 +7,10 @@ class ContentConfig(AppConfig):
     verbose_name = "Guide content"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
         from .permissions import ensure_editors_group
+        from .terms import sync_terms
 
+        signals.connect()
+        post_migrate.connect(sync_terms, sender=self)
         post_migrate.connect(ensure_editors_group, sender=self)

@@ -15,7 +15,7 @@ import frontmatter
 import yaml
 from django.db import transaction
 
-from backpain.checker.rules import CONTEXT_CHOICES
+from backpain.vocabulary import CONTEXT_ANSWERS
 
 from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
 
@@ -181,7 +181,7 @@ def _check_fields(kind: Kind, path: Path, data: dict) -> None:
     if kind.model is Cause:
         for entry in data["suggested_by"]:
             name, _, value = entry.partition("=")
-            if value not in CONTEXT_CHOICES.get(name, ()):
+            if value not in CONTEXT_ANSWERS.get(name, ()):
                 raise ContentError(path, "suggested_by",
                                    f"'{entry}' is not a symptom-checker context answer (field=value)")
     if kind.folder == "sources" and data["url"] and not data["url"].startswith(("https://", "http://")):

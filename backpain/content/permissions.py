@@ -3,7 +3,9 @@
 from django.apps import apps as django_apps
 
 EDITORS = "Editors"
-CONTENT_MODELS = ("source", "anatomytopic", "exercise", "cause", "article", "bodyarea", "equipment")
+CONTENT_MODELS = ("source", "anatomytopic", "exercise", "cause", "article")
+# Body areas and equipment are shared words written in code (backpain.vocabulary): editors see them.
+TERM_MODELS = ("bodyarea", "equipment")
 
 
 def ensure_editors_group(sender=None, **kwargs) -> None:
@@ -14,4 +16,5 @@ def ensure_editors_group(sender=None, **kwargs) -> None:
     codenames = [f"{action}_{model}" for model in CONTENT_MODELS for action in ("add", "change", "delete", "view")]
     # Revisions can be read (history pages) but not edited by hand.
     codenames += [f"view_historical{model}" for model in CONTENT_MODELS]
+    codenames += [f"view_{model}" for model in TERM_MODELS]
     group.permissions.set(Permission.objects.filter(content_type__app_label="content", codename__in=codenames))

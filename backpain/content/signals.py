@@ -1,49 +1,22 @@
-"""Keep derived data in step with content: the search index and the pages' cache version."""
+"""Keep derived data in step with content: the search index, and the pages' content version.
+
+The search index is written in the same transaction as the content, so the two always agree. The
+content version changes once per transaction, after it commits (backpain.caching).
+Receivers are connected for the content models only (connect(), from ContentConfig.ready), not
+for every model Django saves.
+"""
 
 import re
-import uuid
 
-from django.conf import settings
-from django.core.cache import cache, caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.utils.html import strip_tags
 
-from .models import (
-    AnatomyTopic,
-    Article,
-    BodyArea,
-    Cause,
-    ContentItem,
-    Equipment,
-    Exercise,
-    SearchEntry,
-    Source,
-)
+from backpain.caching import bump_content_version_on_commit
 
-CONTENT_VERSION_KEY = "content-version"
+from .models import AnatomyTopic, Article, BodyArea, Cause, ContentItem, Equipment, Exercise, SearchEntry, Source
+
 SEARCH_KINDS = {Article: "article", Cause: "cause", AnatomyTopic: "anatomy", Exercise: "exercise"}
-# Real models only: migrations send signals for their historical stand-ins too.
-PAGE_CONTENT = {*SEARCH_KINDS, Source, BodyArea, Equipment}
-
-
-def content_version() -> str:
-    """Changes whenever any content is saved; pages use it as their ETag and cache key.
-
-    Read from this process's memory when fresh enough, else from the shared cache.
-    """
-    local = caches["local"]
-    version = local.get(CONTENT_VERSION_KEY)
-    if version is None:
-        version = cache.get_or_set(CONTENT_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
-        local.set(CONTENT_VERSION_KEY, version, timeout=settings.CONTENT_VERSION_LOCAL_SECONDS)
-    return version
-
-
-def bump_content_version() -> None:
-    version = uuid.uuid4().hex
-    cache.set(CONTENT_VERSION_KEY, version, timeout=None)
-    caches["local"].set(CONTENT_VERSION_KEY, version, timeout=settings.CONTENT_VERSION_LOCAL_SECONDS)
+PAGE_CONTENT = (*SEARCH_KINDS, Source, BodyArea, Equipment)
 
 
 def search_text(item: ContentItem) -> str:
@@ -62,23 +35,29 @@ def index_for_search(item: ContentItem) -> None:
     )
 
 
-@receiver(post_save)
-def _content_saved(sender, instance, **kwargs):
+def _content_saved(sender, instance, using, **kwargs):
     if sender in SEARCH_KINDS:
         index_for_search(instance)
-    if sender in PAGE_CONTENT:
-        bump_content_version()
+    bump_content_version_on_commit(using)
 
 
-@receiver(post_delete)
-def _content_deleted(sender, instance, **kwargs):
+def _content_deleted(sender, instance, using, **kwargs):
     if sender in SEARCH_KINDS:
         SearchEntry.objects.filter(kind=SEARCH_KINDS[sender], object_id=instance.pk).delete()
-    if sender in PAGE_CONTENT:
-        bump_content_version()
+    bump_content_version_on_commit(using)
 
 
-@receiver(m2m_changed)
-def _relations_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and type(instance) in PAGE_CONTENT:
-        bump_content_version()
+def _relations_changed(sender, action, using, **kwargs):
+    if action.startswith("post_"):
+        bump_content_version_on_commit(using)
+
+
+def connect() -> None:
+    for model in PAGE_CONTENT:
+        post_save.connect(_content_saved, sender=model, dispatch_uid=f"content-saved-{model.__name__}")
+        post_delete.connect(_content_deleted, sender=model, dispatch_uid=f"content-deleted-{model.__name__}")
+        # A link between two items (an article's causes) is saved in its own table.
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_relations_changed, sender=through,
+                                dispatch_uid=f"content-links-{through._meta.label}")

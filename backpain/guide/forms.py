@@ -1,6 +1,7 @@
 from django import forms
 
-from backpain.content.models import BodyArea, Cause, Equipment, Exercise
+from backpain import vocabulary
+from backpain.content.models import Cause, Exercise
 
 
 class ExerciseFilters(forms.Form):
@@ -12,21 +13,18 @@ class ExerciseFilters(forms.Form):
     difficulty = forms.ChoiceField(required=False)
     cause = forms.ChoiceField(label="Helps with", required=False)
 
-    def __init__(self, data=None):
+    def __init__(self, data):
         super().__init__(data)
         anything = [("", "Any")]
         self.fields["category"].choices = anything + list(Exercise.Category.choices)
         self.fields["difficulty"].choices = anything + list(Exercise.Difficulty.choices)
-        self.fields["area"].choices = anything + list(BodyArea.objects.values_list("slug", "name"))
-        self.fields["equipment"].choices = (
-            anything + [("none", "No equipment")] + list(Equipment.objects.values_list("slug", "name"))
-        )
+        self.fields["area"].choices = anything + vocabulary.choices(vocabulary.BODY_AREAS)
+        no_equipment = [("none", "No equipment")]
+        self.fields["equipment"].choices = anything + no_equipment + vocabulary.choices(vocabulary.EQUIPMENT)
         self.fields["cause"].choices = anything + list(Cause.objects.values_list("slug", "title"))
 
     def selected(self) -> dict[str, str]:
         """The valid filters chosen; an invalid one is reported by the form and ignored here."""
-        if not self.is_bound:
-            return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
 

@@ -4,8 +4,10 @@ One view and one template serve both the full page and, for htmx, the partial it
 """
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import content_page, wants_fragment
+from backpain.caching import cached_page, wants_fragment
 
 from . import selectors
 from .forms import ExerciseFilters, SearchForm
@@ -16,12 +18,14 @@ def htmx_partial(request, template: str, partial: str) -> str:
     return f"{template}#{partial}" if wants_fragment(request) else template
 
 
-@content_page
+@require_GET
+@cached_page()
 def home(request):
     return render(request, "guide/home.html", {"articles": selectors.articles()})
 
 
-@content_page
+@require_GET
+@cached_page()
 def guide_index(request):
     return render(request, "guide/index.html", {
         "articles": selectors.articles(),
@@ -41,7 +45,8 @@ def _neighbours(slug: str):
     return previous, following
 
 
-@content_page
+@require_GET
+@cached_page()
 def article_detail(request, slug):
     article = get_object_or_404(selectors.article(slug))
     previous, following = _neighbours(slug)
@@ -49,33 +54,39 @@ def article_detail(request, slug):
                   {"item": article, "previous": previous, "next": following})
 
 
-@content_page
+@require_GET
+@cached_page()
 def cause_detail(request, slug):
     return render(request, "guide/cause_detail.html", {"item": get_object_or_404(selectors.cause(slug))})
 
 
-@content_page
+@require_GET
+@cached_page()
 def anatomy_detail(request, slug):
     return render(request, "guide/anatomy_detail.html",
                   {"item": get_object_or_404(selectors.anatomy(slug))})
 
 
-@content_page
+@require_GET
+@cached_page()
 def exercise_detail(request, slug):
     return render(request, "guide/exercise_detail.html",
                   {"item": get_object_or_404(selectors.exercise(slug))})
 
 
-@content_page
+@require_GET
+@cached_page(params=tuple(ExerciseFilters.base_fields))
 def exercise_list(request):
-    filters = ExerciseFilters(request.GET or None)
+    filters = ExerciseFilters(request.GET)
     exercises = selectors.exercises(**filters.selected())
-    status = 400 if filters.is_bound and filters.errors else 200
+    status = 400 if filters.errors else 200
     template = htmx_partial(request, "guide/exercise_list.html", "results")
     return render(request, template, {"filters": filters, "exercises": exercises}, status=status)
 
 
-@content_page
+# Not cached: anyone can type anything, and each query would be a new entry.
+@require_GET
+@vary_on_headers("HX-Request")
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""

@@ -26,6 +26,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from backpain.vocabulary import EQUIPMENT
+
 # --- Timing assumptions (documented on the page, too) ----------------------------------------
 SECONDS_PER_REP = 3  # a controlled rep, out and back, before any hold
 DEFAULT_WORK_SECONDS = 30  # an exercise whose dosage gives no time at all
@@ -67,8 +69,7 @@ CATEGORY_STAGE = {
 AUTO_CATEGORIES = {DRILLS: ("dynamic-warmup",), ACTIVATION: ("activation", "strength"),
                    STRETCH: ("static-stretch", "mobility"), ROLLING: ("foam-rolling",)}
 DIFFICULTY_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
-EQUIPMENT_NAMES = {"mat": "a mat", "foam-roller": "a foam roller", "resistance-band": "a resistance band",
-                   "weights": "weights"}
+EQUIPMENT_NAMES = {term.slug: term.phrase for term in EQUIPMENT}
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,14 @@
 from django import forms
 from django.http import QueryDict
 
-from backpain.checker import rules
+from backpain import vocabulary
 
 from .compose import MAX_MINUTES, MIN_MINUTES, RUN_TYPES, Inputs
 
 RUN_CHOICES = [(slug, run.label) for slug, run in RUN_TYPES.items()]
-FOCUS_CHOICES = [("lower-back", "Lower back"), ("core", "Core"), ("hips", "Hips"),
-                 ("hamstrings", "Hamstrings"), ("glutes", "Glutes")]
+FOCUS_CHOICES = vocabulary.choices(vocabulary.BODY_AREAS, vocabulary.FOCUS_AREAS)
 # "none" is accepted (links may say equipment=none) and means nothing; it is not a box to tick.
-EQUIPMENT_CHOICES = [("mat", "Mat"), ("foam-roller", "Foam roller"), ("resistance-band", "Resistance band")]
+EQUIPMENT_CHOICES = vocabulary.choices(vocabulary.EQUIPMENT, vocabulary.ROUTINE_EQUIPMENT)
 DEFAULTS = {"run": "easy", "warmup": "10", "cooldown": "10"}
 MINUTES_MESSAGE = f"Choose a whole number of minutes from {MIN_MINUTES} to {MAX_MINUTES}."
 
@@ -70,7 +69,7 @@ class RoutineForm(forms.Form):
 
     def clean_triage(self):
         value = self.cleaned_data["triage"]
-        if value and value not in rules.LEVELS:
+        if value and value not in vocabulary.LEVELS:
             self.triage_ignored = True
             return ""
         return value
@@ -119,4 +118,5 @@ def blocks_routine(params: QueryDict) -> str | None:
     Read before validation on purpose: advice to get help must show even if other inputs are bad."""
     given = params.getlist("triage")
     # The checker's levels that offer no routine, most urgent first.
-    return next((level for level in rules.LEVELS if level not in rules.ROUTINE_LEVELS and level in given), None)
+    return next((level for level in vocabulary.LEVELS if level not in vocabulary.ROUTINE_LEVELS and level in given),
+                None)

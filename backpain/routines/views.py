@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import content_page, per_content_version, wants_fragment
+from backpain.caching import per_content_version, wants_fragment
 from backpain.content.models import Exercise
 
 from .compose import (
@@ -101,7 +103,10 @@ def _context(request) -> dict:
     return context
 
 
-@content_page
+# Neither page is cached whole: the choices combine into more pages than a cache should hold, and
+# composing is a pure function over the exercise library, which is kept per content version.
+@require_GET
+@vary_on_headers("HX-Request")
 def builder(request):
     context = _context(request)
     form = context.get("form")
@@ -114,7 +119,7 @@ def builder(request):
     return render(request, template, context, status=status)
 
 
-@content_page
+@require_GET
 def sheet(request):
     context = _context(request)
     if context["blocked"] or context["routine"] is None:

@@ -1,6 +1,5 @@
 """Browser tests: Playwright driving Debian's Chromium against live_server."""
 
-import importlib
 import os
 import shutil
 from pathlib import Path
@@ -42,7 +41,6 @@ def live_site(django_db_setup, django_db_blocker):
     content; a test that changes it puts it back (see the admin journey). The content is committed,
     so the rows are removed again when the session ends.
     """
-    from django.apps import apps
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -56,9 +54,8 @@ def live_site(django_db_setup, django_db_blocker):
     yield server
     server.stop()
     with django_db_blocker.unblock():
+        # flush sends post_migrate, which puts back the body areas, equipment and Editors group.
         call_command("flush", interactive=False, verbosity=0)
-        # flush also empties the rows a data migration made; put the body areas and equipment back.
-        importlib.import_module("backpain.content.migrations.0002_vocabulary").add_vocabulary(apps, None)
         if connection.vendor == "postgresql":
             # The stopped server's request threads are not joined, and one may still hold its kept
             # connection; PostgreSQL then refuses to drop the test database ("being accessed by

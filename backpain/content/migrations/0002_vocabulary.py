@@ -1,23 +1,10 @@
 from django.db import migrations
 
-BODY_AREAS = [
-    ("lower-back", "Lower back"), ("core", "Core"), ("hips", "Hips"), ("hamstrings", "Hamstrings"),
-    ("glutes", "Glutes"), ("quads", "Quads"), ("calves", "Calves"), ("upper-back", "Upper back"),
-    ("shoulders", "Shoulders"),
-]
-EQUIPMENT = [
-    ("mat", "Mat"), ("foam-roller", "Foam roller"), ("resistance-band", "Resistance band"),
-    ("weights", "Weights"),
-]
-
-
-def add_vocabulary(apps, schema_editor):
-    for model_name, rows in (("BodyArea", BODY_AREAS), ("Equipment", EQUIPMENT)):
-        model = apps.get_model("content", model_name)
-        for order, (slug, name) in enumerate(rows):
-            model.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})
+# This migration once added the body areas and equipment. They are now written once, in
+# backpain/vocabulary.py, and kept in step after every migrate (backpain/content/terms.py), so it
+# does nothing; it stays because later migrations depend on it.
 
 
 class Migration(migrations.Migration):
     dependencies = [("content", "0001_initial")]
-    operations = [migrations.RunPython(add_vocabulary, migrations.RunPython.noop)]
+    operations = []

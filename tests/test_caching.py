@@ -1,0 +1,203 @@
+"""backpain/caching.py: the content version moves once, after commit; the page cache keeps only what
+is the same for everyone, keyed on what the page is built from."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.template import engines
+from django.urls import path, reverse
+
+from backpain.caching import CONTENT_VERSION_KEY, cached_page, content_version
+from backpain.content.loader import sync
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def shared_entries() -> int:
+    """Rows in the shared cache (the database cache in tests; Redis in production holds the same keys)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM django_cache")
+        return cursor.fetchone()[0]
+
+
+def waiting_bumps(callbacks) -> int:
+    return sum(type(callback).__name__ == "_BumpOnCommit" for callback in callbacks)
+
+
+# --- The content version: once per transaction, after it commits ----------------------------------
+def test_loading_all_content_moves_the_version_once_and_only_after_commit(django_capture_on_commit_callbacks):
+    before = content_version()
+    with django_capture_on_commit_callbacks() as callbacks:
+        report = sync(settings.CONTENT_DIR)
+        assert len(report.created) > 50
+        assert cache.get(CONTENT_VERSION_KEY) == before, "the version moved before the rows were committed"
+    assert waiting_bumps(callbacks) == 1
+    for callback in callbacks:
+        callback()  # the commit
+    assert cache.get(CONTENT_VERSION_KEY) != before
+
+
+def test_an_admin_save_moves_the_version_once_after_commit(client, linked, django_capture_on_commit_callbacks):
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "a-long-password-1"))
+    cause = linked["cause"]
+    before = content_version()
+    form = {
+        "title": "Renamed", "slug": cause.slug, "summary": cause.summary, "order": 5, "signs": cause.signs,
+        "why_it_hurts": cause.why_it_hurts, "what_to_do": cause.what_to_do, "body": cause.body,
+        "anatomy": [cause.anatomy.get().pk], "exercises": [cause.exercises.get().pk], "suggested_by": "",
+        "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22", "sources": [linked["source"].pk],
+    }
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reverse("admin:content_cause_change", args=[cause.pk]), form)
+        assert response.status_code == 302
+        assert cache.get(CONTENT_VERSION_KEY) == before
+    assert waiting_bumps(callbacks) == 1  # the item, its links and its history row: one bump
+    assert content_version() != before
+    assert "Renamed" in client.get(cause.get_absolute_url()).content.decode()
+
+
+def test_a_rolled_back_save_moves_nothing_and_the_next_save_still_does(django_capture_on_commit_callbacks):
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                factories.make_source.__wrapped__(title="Never saved")
+                raise RuntimeError("the editor's save failed")
+        except RuntimeError:
+            pass
+    assert waiting_bumps(callbacks) == 0
+    assert content_version() == before
+    factories.make_source(title="Saved")
+    assert content_version() != before
+
+
+def test_saving_a_model_that_is_not_content_moves_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        User.objects.create_user("someone", password="a-long-password-2")
+    assert waiting_bumps(callbacks) == 0
+
+
+# --- The page cache: keys nobody can multiply ------------------------------------------------------
+def test_junk_query_strings_make_no_new_cache_entries(client, linked):
+    assert client.get("/exercises/?area=core").status_code == 200
+    assert client.get("/exercises/").status_code == 200
+    entries = shared_entries()
+    for n in range(75):  # 300 requests
+        assert client.get(f"/exercises/?utm_source=x{n}").status_code == 200
+        assert client.get(f"/exercises/?area=core&utm_source=x{n}&fbclid={n}").status_code == 200
+        assert client.get(f"/exercises/?area=junk{n}").status_code == 400  # a bad value is never kept
+        # Two values: the form reads the last one, and so does the key.
+        assert client.get(f"/exercises/?area=junk{n}&area=core").status_code == 200
+    assert client.get("/causes/no-such-cause/?n=1").status_code == 404
+    assert shared_entries() == entries
+
+
+def test_the_canonical_page_is_the_one_served_whatever_else_the_link_carries(client, linked):
+    plain = client.get("/exercises/?area=core")
+    tagged = client.get("/exercises/?utm_source=newsletter&area=core")
+    assert tagged.content == plain.content and tagged["ETag"] == plain["ETag"]
+
+
+def test_search_is_not_cached_at_all(client, linked):
+    entries = shared_entries()
+    for n in range(20):
+        assert client.get(f"/search/?q=word{n}").status_code == 200
+    assert shared_entries() == entries
+
+
+def test_routine_pages_are_not_cached(client, linked):
+    entries = shared_entries()
+    for n in range(5, 10):
+        assert client.get(f"/routine/?warmup={n}").status_code == 200
+        assert client.get(f"/routine/sheet/?warmup={n}").status_code == 200
+    assert shared_entries() == entries
+
+
+# --- Conditional requests: Django's, for a 200 only ------------------------------------------------
+def test_a_missing_page_is_never_answered_304(client, linked):
+    page = client.get(linked["cause"].get_absolute_url())
+    assert page.status_code == 200
+    for etag in (page["ETag"], "*"):
+        response = client.get("/causes/no-such-cause/", HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 404
+        assert "We can't find that page" in response.content.decode()
+
+
+def test_etags_are_matched_whole_not_by_substring(client, linked):
+    url = linked["cause"].get_absolute_url()
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag[:-3] + '"').status_code == 200
+    assert client.get(url, HTTP_IF_NONE_MATCH=f'"junk{etag}junk"').status_code == 200
+    assert client.get(url, HTTP_IF_NONE_MATCH=f'"other", {etag}').status_code == 304
+
+
+def test_a_cached_page_keeps_its_headers(client, linked):
+    url = linked["exercise"].get_absolute_url()
+    first = client.get(url)
+    again = client.get(url)  # from this process's copy
+    assert again.content == first.content
+    assert dict(again.headers) == dict(first.headers)
+    assert first["Content-Type"] == "text/html; charset=utf-8"
+    assert "no-cache" in first["Cache-Control"] and "HX-Request" in first["Vary"] and first["ETag"]
+    # A fragment is its own entry, with the same headers.
+    fragment = client.get("/exercises/?area=core", HTTP_HX_REQUEST="true")
+    assert "<!doctype" not in fragment.content.decode().lower() and "HX-Request" in fragment["Vary"]
+
+
+# --- What is never cached: anything of one visitor's own --------------------------------------------
+COUNT = {"calls": 0}
+
+
+def _render(request, source: str) -> HttpResponse:
+    COUNT["calls"] += 1
+    return HttpResponse(engines["django"].from_string(source).render({}, request))
+
+
+@cached_page()
+def uses_a_nonce(request):
+    return _render(request, '<script nonce="{{ request.csp_nonce }}">1</script>')
+
+
+@cached_page()
+def uses_a_csrf_token(request):
+    return _render(request, "<form method=post>{% csrf_token %}</form>")
+
+
+@cached_page()
+def sets_a_cookie(request):
+    response = _render(request, "hello")
+    response.set_cookie("seen", "1")
+    return response
+
+
+@cached_page()
+def plain(request):
+    return _render(request, "the same for everyone")
+
+
+urlpatterns = [path("nonce/", uses_a_nonce), path("csrf/", uses_a_csrf_token), path("cookie/", sets_a_cookie),
+               path("plain/", plain)]
+
+
+@pytest.mark.urls("tests.test_caching")
+@pytest.mark.parametrize("url", ["/nonce/", "/csrf/", "/cookie/"])
+def test_a_page_with_something_personal_is_never_cached(client, url):
+    entries, COUNT["calls"] = shared_entries(), 0
+    first, second = client.get(url), client.get(url)
+    assert COUNT["calls"] == 2, "the second visitor was served the first one's page"
+    assert shared_entries() == entries
+    if url == "/nonce/":
+        assert first.content != second.content
+        assert first.content.decode().split('"')[1] in first["Content-Security-Policy"]
+
+
+@pytest.mark.urls("tests.test_caching")
+def test_a_plain_page_is_rendered_once(client):
+    COUNT["calls"] = 0
+    assert client.get("/plain/").content == client.get("/plain/").content == b"the same for everyone"
+    assert COUNT["calls"] == 1
+    assert "nonce" not in client.get("/plain/")["Content-Security-Policy"]
