@@ -169,16 +169,29 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600
 
 # --- Security -------------------------------------------------------------------------------
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and Docker probe over plain HTTP
-# Secure cookies follow HTTPS: on plain-HTTP loopback serving they would never come back.
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", SECURE_SSL_REDIRECT)
-if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
-    # Only safe when the proxy overwrites this header on every request.
+# How visitors reach the site. Over HTTPS by default when DEBUG is off: directly, or through a proxy
+# or load balancer that terminates TLS (then set DJANGO_BEHIND_TLS_PROXY=1, and nothing else).
+# DJANGO_HTTPS=0 is plain HTTP, for loopback only (make run, the test servers): no redirect, and
+# cookies without Secure, which a browser would otherwise never send back over HTTP.
+BEHIND_TLS_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", False)
+HTTPS = BEHIND_TLS_PROXY or env_bool("DJANGO_HTTPS", not DEBUG)
+if BEHIND_TLS_PROXY:
+    # The proxy says which scheme the visitor used. Only safe when it overwrites this header on
+    # every request (nginx: proxy_set_header X-Forwarded-Proto $scheme).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and Docker probe over plain HTTP
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+# Both commit every subdomain (and, with preload, browsers' built-in lists) to HTTPS for months, and
+# can't be taken back quickly: a deployer turns them on knowingly. Until then, Django's reminders
+# about them are silenced (below).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

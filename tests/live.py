@@ -42,7 +42,7 @@ def production_env(folder: Path, database_url: str | None = None, **extra) -> di
     """Production settings over plain HTTP, with the database (a SQLite file in folder by default)
     and static files in folder."""
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "backpain.settings", "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_HTTPS": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database_url or f"sqlite:///{folder / 'site.sqlite3'}",
             "BACKPAIN_STATIC_ROOT": str(folder / "static"), **extra}

@@ -3,7 +3,7 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_HTTPS", "0")
 
 from backpain.settings import *  # noqa: E402, F403
 
