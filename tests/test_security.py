@@ -158,16 +158,27 @@ def test_database_outage_shows_a_friendly_503_and_recovers(db):
 def test_blank_checker_form_gives_each_visitor_their_own_working_csrf_token(db):
     import re
 
-    from backpain.checker.views import CSRF_PLACEHOLDER
-
-    tokens = []
-    for _ in range(2):
-        visitor = Client(enforce_csrf_checks=True)
+    tokens, pages = [], []
+    for host in ("127.0.0.1", "localhost"):
+        visitor = Client(enforce_csrf_checks=True, HTTP_HOST=host)
         html = visitor.get("/checker/").content.decode()
-        assert CSRF_PLACEHOLDER not in html
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         tokens.append(token)
+        # The page is built for this request (its own host in the links), not kept from the first one.
+        assert f'<link rel="canonical" href="http://{host}/checker/">' in html
+        pages.append(html.replace(token, "").replace(host, ""))
         # The token works: the form is checked (400 for the missing answers), not refused (403).
         assert visitor.post("/checker/", {"csrfmiddlewaretoken": token, "age": "30"}).status_code == 400
         assert Client(enforce_csrf_checks=True).post("/checker/", {"age": "30"}).status_code == 403
     assert tokens[0] != tokens[1]
+    assert pages[0] == pages[1]  # all else is the same for everyone
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/checker/", "/no-such-page/"])
+def test_a_host_we_do_not_serve_gets_a_400_page_not_a_500(path):
+    visitor = Client(raise_request_exception=False, HTTP_HOST="evil.example")
+    response = visitor.get(path)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "We couldn't understand that request" in html and "evil.example" not in html

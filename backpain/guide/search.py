@@ -4,7 +4,8 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -81,7 +82,10 @@ def _matching(query: str, words: list[str]):
     entries = SearchEntry.objects.all()
     if connection.vendor == "postgresql":
         # Full-text search: stems words ("stretching" finds "stretch") and uses the index.
-        return entries.extra(where=[f"{FTS_VECTOR} @@ plainto_tsquery('english', %s)"], params=[query])  # noqa: S610
+        # Written out (not SearchVector) so the expression is the index's, character for character.
+        matches = RawSQL(f"{FTS_VECTOR} @@ plainto_tsquery('english', %s)", [query],  # noqa: S611
+                         output_field=BooleanField())
+        return entries.filter(matches)
     for word in words:
         entries = entries.filter(text__contains=word)
     return entries
