@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
+from backpain.checker.rules import EMERGENCY_QUESTIONS
 from backpain.services import emergency_link
+
+# The checker's emergency signs in a few words each, for templates/includes/emergency_signs.html.
+EMERGENCY_SIGNS = tuple(question.short for question in EMERGENCY_QUESTIONS)
 
 
 def page_url(request) -> str:
@@ -22,4 +26,5 @@ def site(request):
         "emergency_link": emergency_link(),
         "urgent_care_name": settings.URGENT_CARE_NAME,
         "primary_care_name": settings.PRIMARY_CARE_NAME,
+        "emergency_signs": EMERGENCY_SIGNS,
     }

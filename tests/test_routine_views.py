@@ -6,8 +6,8 @@ from html import unescape
 import pytest
 from django.test import override_settings
 
+from backpain.qr import qr_svg
 from backpain.routines.forms import MINUTES_MESSAGE
-from backpain.routines.qr import qr_svg
 from tests import factories
 
 BUILDER, SHEET = "/routine/", "/routine/sheet/"

@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import per_content_version, wants_fragment
 from backpain.content.models import Exercise
+from backpain.qr import qr_svg
 
 from .compose import (
     MAX_MINUTES,
@@ -28,7 +29,6 @@ from .compose import (
     compose,
 )
 from .forms import FOCUS_CHOICES, RoutineForm, blocks_routine, with_defaults
-from .qr import qr_svg
 
 MAX_PRINTED_URL = 160
 EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "reps", "hold_seconds",
