@@ -73,6 +73,7 @@ def _payload_form(cause, payload, source):
         "signs": payload, "why_it_hurts": payload, "what_to_do": payload, "body": payload,
         "anatomy": [a.pk for a in cause.anatomy.all()], "exercises": [e.pk for e in cause.exercises.all()],
         "suggested_by": "", "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22",
+        "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
         "sources": [source.pk],
     }
 
@@ -92,6 +93,7 @@ def test_xss_payloads_through_every_markdown_field_never_reach_a_page(client, li
     for model, item in (("article", article), ("anatomytopic", anatomy)):
         form = {"title": item.title, "slug": item.slug, "summary": item.summary, "order": 1,
                 "body": payload, "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22",
+                "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
                 "sources": [source.pk]}
         if model == "article":
             form.update(causes=[cause.pk], anatomy=[anatomy.pk], exercises=[exercise.pk])

@@ -1,18 +1,56 @@
+import datetime
+
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
 
-REVIEW_FIELDS = ("Review", {"fields": ("last_reviewed", "next_review_due", "sources")})
+REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
+                                       "sources")})
+DUE_SOON_DAYS = 30
+
+
+class TextWithNewlines(forms.CharField):
+    """A textarea's text with \\n line endings. Browsers send \\r\\n; without this, History and the
+    exported files would show fields nobody touched as changed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+TEXT_AREAS = {models.TextField: {"form_class": TextWithNewlines, "widget": forms.Textarea}}
+
+
+class ReviewDue(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("soon", f"Due within {DUE_SOON_DAYS} days"), ("later", "Not due yet")]
+
+    def queryset(self, request, queryset):
+        today = datetime.date.today()
+        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        if self.value() == "overdue":
+            return queryset.filter(next_review_due__lt=today)
+        if self.value() == "soon":
+            return queryset.filter(next_review_due__gte=today, next_review_due__lte=soon)
+        if self.value() == "later":
+            return queryset.filter(next_review_due__gt=soon)
+        return queryset
 
 
 class ContentAdmin(SimpleHistoryAdmin):
     """Shared admin for guide pages: search, filters, slugs, and a rendered preview."""
 
-    list_display = ("title", "order", "last_reviewed", "next_review_due", "updated")
+    list_display = ("title", "order", "reviewer", "last_reviewed", "next_review_due", "updated")
     list_editable = ("order",)
-    list_filter = ("last_reviewed", "next_review_due")
+    list_filter = (ReviewDue, "reviewer_role")
+    formfield_overrides = TEXT_AREAS
     search_fields = ("title", "slug", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("sources",)
@@ -28,6 +66,7 @@ class ContentAdmin(SimpleHistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = TEXT_AREAS
     list_display = ("title", "publisher", "url", "accessed")
     search_fields = ("title", "publisher", "url")
     list_filter = ("publisher",)
@@ -63,8 +102,8 @@ class AnatomyTopicAdmin(ContentAdmin):
 
 @admin.register(Exercise)
 class ExerciseAdmin(ContentAdmin):
-    list_display = ("title", "category", "difficulty", "dosage", "order", "updated")
-    list_filter = ("category", "difficulty", "body_areas", "equipment", "per_side")
+    list_display = ("title", "category", "difficulty", "dosage", "order", "next_review_due", "updated")
+    list_filter = (ReviewDue, "category", "difficulty", "body_areas", "equipment", "per_side")
     autocomplete_fields = ("sources", "body_areas", "equipment")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "order", "category", "difficulty",
@@ -90,7 +129,7 @@ class CauseAdmin(ContentAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
-    list_display = ("title", "order", "reading_minutes", "last_reviewed", "next_review_due")
+    list_display = ("title", "order", "reading_minutes", "reviewer", "last_reviewed", "next_review_due")
     autocomplete_fields = ("sources", "causes", "anatomy", "exercises")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "order")}),

@@ -3,13 +3,24 @@
 Markdown fields are rendered and sanitised once, on save, into the matching *_html field.
 """
 
+import datetime
 import math
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from backpain.markdown import render_markdown
+
+
+def normalise_line_endings(obj: models.Model) -> None:
+    """Text from the admin arrives with Windows line endings (CRLF); files and history use \\n only,
+    so a field nobody touched never shows as changed."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        if isinstance(value, str) and "\r" in value:
+            setattr(obj, field.attname, value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class Source(models.Model):
@@ -30,6 +41,10 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.publisher})"
+
+    def save(self, *args, **kwargs):
+        normalise_line_endings(self)
+        super().save(*args, **kwargs)
 
 
 class BodyArea(models.Model):
@@ -71,7 +86,9 @@ class ContentItem(models.Model):
     order = models.PositiveSmallIntegerField(default=100)
     sources = models.ManyToManyField(Source, blank=True, related_name="+")
     last_reviewed = models.DateField()
-    next_review_due = models.DateField()
+    next_review_due = models.DateField(help_text="Must be after the last review.")
+    reviewer = models.CharField(max_length=200, default="", help_text="Who last reviewed this page, by name.")
+    reviewer_role = models.CharField(max_length=200, default="", help_text="Their role, e.g. physiotherapist.")
     # What load_content last wrote, so it can tell an editor's change from its own.
     loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -85,12 +102,22 @@ class ContentItem(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        normalise_line_endings(self)
         for field in self.markdown_fields:
             setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(self.url_name, args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            raise ValidationError({"next_review_due": "The next review must be after the last review."})
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_due < datetime.date.today()
 
 
 def lines(text: str) -> list[str]:
