@@ -74,7 +74,7 @@ def test_editing_through_admin_renders_markdown_and_keeps_history(editor_client,
         "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22", "sources": [linked["source"].pk],
         "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
     }
-    response = editor_client.post(url, form)
+    response = editor_client.post(url, {**form, "_publish": "Publish"})
     assert response.status_code == 302, response.content.decode()[:2000]
     cause.refresh_from_db()
     assert "<strong>mornings</strong>" in cause.signs_html
@@ -95,7 +95,7 @@ def test_next_review_must_be_after_the_last_one(editor_client, linked):
         "last_reviewed": "2026-11-22", "next_review_due": "2026-11-01", "reviewer": "Asha Patel",
         "reviewer_role": "physiotherapist", "sources": [linked["source"].pk],
     }
-    response = editor_client.post(url, form)
+    response = editor_client.post(url, {**form, "_publish": "Publish"})
     assert response.status_code == 200
     assert "The next review must be after the last review." in response.content.decode()
     cause.refresh_from_db()

@@ -53,7 +53,7 @@ def test_an_admin_save_moves_the_version_once_after_commit(client, linked, djang
         "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
     }
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = client.post(reverse("admin:content_cause_change", args=[cause.pk]), form)
+        response = client.post(reverse("admin:content_cause_change", args=[cause.pk]), {**form, "_publish": "Publish"})
         assert response.status_code == 302
         assert cache.get(CONTENT_VERSION_KEY) == before
     assert waiting_bumps(callbacks) == 1  # the item, its links and its history row: one bump

@@ -294,7 +294,7 @@ def test_one_admin_edit_changes_one_file_in_that_fields_lines(folder, tmp_path_f
     data = {name: value.replace("\n", "\r\n") if isinstance(value, str) else value for name, value in data.items()}
     data["steps"] = data["steps"].replace("Lift onto forearms and toes.", "Lift onto your forearms and toes.")
     data["per_side"] = "on" if data["per_side"] else ""
-    response = admin_client.post(url, data)
+    response = admin_client.post(url, {**data, "_publish": "Publish"})
     assert response.status_code == 302, response.content.decode()[:3000]
     call_command("export_content", "--folder", str(folder))
     changed = {path: path.read_text() for path in folder.glob("*/*.md") if path.read_text() != before[path]}

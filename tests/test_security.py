@@ -87,8 +87,15 @@ def test_xss_payloads_through_every_markdown_field_never_reach_a_page(client, li
     client.force_login(User.objects.create_superuser("boss", "b@example.org", "a-long-password-1"))
     cause, article, anatomy, exercise = linked["cause"], linked["article"], linked["anatomy"], linked["exercise"]
     source = linked["source"]
+    # The draft's preview renders the payload as the page will: sanitised the same way.
     response = client.post(reverse("admin:content_cause_change", args=[cause.pk]),
-                           _payload_form(cause, payload, source))
+                           {**_payload_form(cause, payload, source), "_preview": "Preview draft"})
+    assert response.status_code == 302
+    preview = client.get(response["Location"]).content.decode()
+    assert "Preview of an unpublished draft" in preview
+    assert_harmless(preview[preview.index("<main"):preview.index("</main>")].split("</article>")[0])
+    response = client.post(reverse("admin:content_cause_change", args=[cause.pk]),
+                           {**_payload_form(cause, payload, source), "_publish": "Publish"})
     assert response.status_code == 302
     for model, item in (("article", article), ("anatomytopic", anatomy)):
         form = {"title": item.title, "slug": item.slug, "summary": item.summary, "order": 1,
@@ -99,6 +106,7 @@ def test_xss_payloads_through_every_markdown_field_never_reach_a_page(client, li
             form.update(causes=[cause.pk], anatomy=[anatomy.pk], exercises=[exercise.pk])
         else:
             form.update(illustration=item.illustration, illustration_alt=item.illustration_alt)
+        form["_publish"] = "Publish"
         assert client.post(reverse(f"admin:content_{model}_change", args=[item.pk]), form).status_code == 302
     exercise.body = payload
     exercise.save()

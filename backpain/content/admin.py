@@ -1,12 +1,16 @@
 import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from . import drafts
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
 
 REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
                                        "sources")})
@@ -45,7 +49,12 @@ class ReviewDue(admin.SimpleListFilter):
 
 
 class ContentAdmin(SimpleHistoryAdmin):
-    """Shared admin for guide pages: search, filters, slugs, and a rendered preview."""
+    """Shared admin for guide pages: search, filters, slugs, a rendered preview, and drafts.
+
+    Saving keeps the change as a draft (backpain/content/drafts.py): the public page stays as it was
+    until an editor presses Publish. "Preview draft" shows the page as it will look, in the site's
+    own template.
+    """
 
     list_display = ("title", "order", "reviewer", "last_reviewed", "next_review_due", "updated")
     list_editable = ("order",)
@@ -56,12 +65,100 @@ class ContentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("sources",)
     readonly_fields = ("preview", "created", "updated")
     save_on_top = True
+    change_form_template = "admin/content/draft_change_form.html"
 
-    @admin.display(description="Rendered preview (as saved)")
+    @admin.display(description="Rendered preview (as published)")
     def preview(self, obj):
         # Safe: *_html is produced by backpain.markdown.render_markdown, which sanitises with nh3.
         parts = [getattr(obj, f"{name}_html", "") for name in obj.markdown_fields]
         return mark_safe('<div class="markdown-preview">' + "".join(parts) + "</div>")  # noqa: S308
+
+    # --- Drafts ----------------------------------------------------------------------------------
+    def _draft(self, request, obj=None) -> Draft | None:
+        """This page's draft; for a new page, the draft named in the address (?draft=)."""
+        if not hasattr(request, "_content_draft"):
+            if obj is not None and obj.pk:
+                request._content_draft = drafts.draft_for(self.model, obj.pk)
+            else:
+                number = request.GET.get("draft", "")
+                request._content_draft = Draft.objects.filter(
+                    pk=int(number), object_id__isnull=True,
+                    content_type__app_label=self.opts.app_label, content_type__model=self.opts.model_name,
+                ).first() if number.isdigit() else None
+        return request._content_draft
+
+    @staticmethod
+    def _publishing(request) -> bool:
+        # Publish pressed, or an earlier published version restored from History (simple_history's
+        # Revert), which is a choice to make that version the public page again.
+        reverting = request.resolver_match.url_name.endswith("_simple_history")
+        return "_publish" in request.POST or reverting
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        draft = self._draft(request, obj)
+        if draft is None:
+            return form_class
+        values = drafts.initial(draft)
+
+        class FormShowingTheDraft(form_class):
+            def __init__(self, *args, **kwargs):
+                if not args and kwargs.get("data") is None:  # opened, not posted: show the draft
+                    kwargs["initial"] = {**values, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        return FormShowingTheDraft
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_discard" in request.POST:
+            obj = self.get_object(request, object_id) if object_id else None
+            allowed = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+            if not allowed:
+                raise PermissionDenied
+            drafts.discard(self._draft(request, obj))
+            messages.info(request, "Draft discarded. The page is as it was published.")
+            if obj is None:
+                return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
+            return redirect(request.path)
+        obj = self.get_object(request, object_id) if object_id else None
+        context = {"draft": self._draft(request, obj), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, context)
+
+    def save_model(self, request, obj, form, change):
+        if self._publishing(request):
+            super().save_model(request, obj, form, change)
+        else:
+            request.saved_draft = drafts.save_draft(form, editor=request.user.get_username(),
+                                                    draft=self._draft(request, obj if change else None))
+
+    def save_related(self, request, form, formsets, change):
+        if self._publishing(request):
+            super().save_related(request, form, formsets, change)
+            drafts.discard(self._draft(request, form.instance if change else None))
+
+    def log_addition(self, request, obj, message):
+        if self._publishing(request):
+            super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        super().log_change(request, obj, message if self._publishing(request) else "Saved a draft (not published).")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if self._publishing(request):
+            return super().response_add(request, obj, post_url_continue)
+        add = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_add")
+        return self._after_saving_a_draft(request, f"{add}?draft={request.saved_draft.pk}")
+
+    def response_change(self, request, obj):
+        if self._publishing(request):
+            return super().response_change(request, obj)
+        return self._after_saving_a_draft(request, request.path)
+
+    def _after_saving_a_draft(self, request, url):
+        if "_preview" in request.POST:
+            return redirect(reverse("guide:preview", args=[request.saved_draft.pk]))
+        messages.info(request, "Draft saved. The public page has not changed: publish the draft when it is ready.")
+        return redirect(url)
 
 
 @admin.register(Source)

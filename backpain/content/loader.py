@@ -17,7 +17,7 @@ from django.db import transaction
 
 from backpain.vocabulary import CONTEXT_ANSWERS
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
 
 
 class ContentError(Exception):
@@ -91,6 +91,7 @@ class Report:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # edited in admin since the last load
+    drafted: list[str] = field(default_factory=list)  # an editor's draft is waiting: never overwritten
 
     @property
     def changed(self) -> bool:
@@ -99,6 +100,8 @@ class Report:
     def summary(self) -> str:
         text = (f"{len(self.created)} created, {len(self.updated)} updated, "
                 f"{len(self.unchanged)} unchanged, {len(self.conflicts)} skipped (edited in admin)")
+        if self.drafted:
+            text += f", {len(self.drafted)} kept (unpublished draft)"
         if not self.changed:
             text += ". Nothing to change."
         return text
@@ -268,12 +271,16 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
         _validate_relations(records)
         to_write = []
         existing = {kind.folder: database_records(kind) for kind in KINDS}
+        drafted = set(Draft.objects.filter(object_id__isnull=False).values_list("content_type__model", "object_id"))
         for record in records:
             label = f"{record.kind.folder}/{record.slug}"
             obj, current = existing[record.kind.folder].get(record.slug, (None, None))
             if obj is None:
                 obj = record.kind.model(slug=record.slug)
                 report.created.append(label)
+            elif (record.kind.model._meta.model_name, obj.pk) in drafted and current.hash != record.hash:
+                report.drafted.append(label)
+                continue
             elif current.hash == record.hash:
                 if obj.loaded_hash != record.hash and not dry_run:
                     # Same content (e.g. just exported): adopt it as the loaded version.

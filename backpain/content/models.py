@@ -6,6 +6,7 @@ Markdown fields are rendered and sanitised once, on save, into the matching *_ht
 import datetime
 import math
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -103,8 +104,7 @@ class ContentItem(models.Model):
 
     def save(self, *args, **kwargs):
         normalise_line_endings(self)
-        for field in self.markdown_fields:
-            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
+        self.render_html()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -118,6 +118,11 @@ class ContentItem(models.Model):
     @property
     def review_overdue(self) -> bool:
         return self.next_review_due < datetime.date.today()
+
+    def render_html(self) -> None:
+        """Render and sanitise each Markdown field into its *_html field (on save, and for a preview)."""
+        for field in self.markdown_fields:
+            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
 
 
 def lines(text: str) -> list[str]:
@@ -236,6 +241,27 @@ class Article(ContentItem):
         # About 200 words a minute for plain reading.
         self.reading_minutes = max(1, math.ceil(len(self.body.split()) / 200))
         super().save(*args, **kwargs)
+
+
+class Draft(models.Model):
+    """An editor's unpublished change to a guide page, or a new page, as the admin form gave it.
+
+    The public site reads only the pages themselves, so nobody but editors sees a draft until it is
+    published (backpain/content/drafts.py); load_content never overwrites a page with a draft.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="Empty for a new page.")
+    data = models.JSONField(help_text="The page's fields as the editor left them.")
+    editor = models.CharField(max_length=150, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_page")]
+
+    def __str__(self):
+        return f"Draft of {self.data.get('title') or 'a new page'}"
 
 
 class SearchEntry(models.Model):

@@ -3,11 +3,17 @@
 One view and one template serve both the full page and, for htmx, the partial it targets.
 """
 
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import cached_page, wants_fragment
+from backpain.content import drafts
+from backpain.content.models import AnatomyTopic, Article, Cause, Draft, Exercise
 
 from . import selectors
 from .forms import ExerciseFilters, SearchForm
@@ -94,3 +100,28 @@ def search(request):
     template = htmx_partial(request, "guide/search.html", "results")
     status = 400 if form.errors else 200
     return render(request, template, {"form": form, "query": query, "hits": hits}, status=status)
+
+
+PAGE_TEMPLATES = {Article: "guide/article_detail.html", Cause: "guide/cause_detail.html",
+                  AnatomyTopic: "guide/anatomy_detail.html", Exercise: "guide/exercise_detail.html"}
+
+
+@require_GET
+@never_cache
+@staff_member_required
+def preview(request, draft_id):
+    """An editor's draft in the page's own template, as it will look once published. Never public."""
+    draft = get_object_or_404(Draft, pk=draft_id)
+    model = draft.content_type.model_class()
+    if model not in PAGE_TEMPLATES or not request.user.has_perm(f"content.change_{model._meta.model_name}"):
+        raise PermissionDenied
+    page = drafts.page_from_draft(draft)
+    opts = model._meta
+    edit = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[draft.object_id]) if draft.object_id \
+        else f"{reverse(f'admin:{opts.app_label}_{opts.model_name}_add')}?draft={draft.pk}"
+    context = {"item": page, "draft_preview": {"draft": draft, "edit_url": edit}}
+    if model is Article:
+        context["previous"], context["next"] = _neighbours(page.slug)
+    response = render(request, PAGE_TEMPLATES[model], context)
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -31,5 +31,8 @@ class Command(BaseCommand):
         if check and problems:
             raise CommandError(f"{len(problems)} file(s) not in the format of content/README.md; "
                                "run export_content to rewrite them (nothing was written).")
+        for label in report.drafted:
+            self.stderr.write(self.style.WARNING(
+                f"Skipped {label}: has an unpublished draft in admin. Publish or discard the draft first."))
         prefix = "Check passed (nothing written): would be " if check else ""
         self.stdout.write(prefix + report.summary())
