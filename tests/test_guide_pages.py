@@ -68,7 +68,7 @@ def test_exercise_page_has_steps_dosage_and_add_to_routine(client, linked):
     exercise = linked["exercise"]
     html = get(client, exercise.get_absolute_url())
     assert "<li>Lie down.</li>" in html
-    assert "2 sets of hold 20 s" in html
+    assert "Hold 20\xa0s, 2 times" in html
     assert f"/routine/?include={exercise.slug}" in html
     assert "Mat" in html and "Hips" in html
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from backpain.dose import dose_text
 from backpain.markdown import render_markdown
 
 
@@ -144,7 +145,7 @@ class Exercise(ContentItem):
 
     class Category(models.TextChoices):
         AEROBIC = "aerobic", "Easy aerobic"
-        DYNAMIC_WARMUP = "dynamic-warmup", "Dynamic warm-up"
+        DYNAMIC_WARMUP = "dynamic-warmup", "Dynamic drills"
         ACTIVATION = "activation", "Activation"
         STRENGTH = "strength", "Strength"
         STATIC_STRETCH = "static-stretch", "Static stretch"
@@ -188,21 +189,9 @@ class Exercise(ContentItem):
 
     @property
     def dosage(self) -> str:
-        """The dose in a runner's words, e.g. '2 × 30 s hold, each side'."""
-        parts = []
-        if self.reps:
-            parts.append(f"{self.reps} reps")
-        if self.hold_seconds:
-            parts.append(f"hold {self.hold_seconds} s")
-        if self.duration_seconds:
-            secs = self.duration_seconds
-            parts.append(f"{secs // 60} min" if secs >= 60 and secs % 60 == 0 else f"{secs} s")
-        text = ", ".join(parts)
-        if self.sets and self.sets > 1:
-            text = f"{self.sets} sets of {text}" if text else f"{self.sets} sets"
-        if self.per_side:
-            text += " each side"
-        return text
+        """The dose in a runner's words: '2 sets of 10 reps, hold 3 s', 'Hold 20 s, 3 times, each side'."""
+        return dose_text(sets=self.sets, reps=self.reps, hold_seconds=self.hold_seconds,
+                         duration_seconds=self.duration_seconds, per_side=self.per_side)
 
 
 class Cause(ContentItem):
