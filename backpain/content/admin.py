@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import drafts
-from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Feedback, Source
 
 REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
                                        "sources")})
@@ -236,3 +236,19 @@ class ArticleAdmin(ContentAdmin):
     )
 
 
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """What readers said about each page. Read only: it is theirs, not ours to edit."""
+
+    list_display = ("page", "helpful", "comment", "received")
+    list_filter = ("helpful", "received", "page")
+    search_fields = ("page", "comment")
+    date_hierarchy = "received"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -253,6 +253,25 @@ class Draft(models.Model):
         return f"Draft of {self.data.get('title') or 'a new page'}"
 
 
+class Feedback(models.Model):
+    """A reader's answer to "Was this page helpful?": the page, yes or no, an optional comment.
+
+    Nothing about the reader is kept: no IP address, browser, account or cookie, and the day only.
+    """
+
+    page = models.CharField(max_length=200, help_text="The address of the page, e.g. /causes/weak-core/.")
+    helpful = models.BooleanField()
+    comment = models.TextField(blank=True, max_length=500)
+    received = models.DateField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received", "-pk"]
+        verbose_name_plural = "feedback"
+
+    def __str__(self):
+        return f"{self.page}: {'helpful' if self.helpful else 'not helpful'}"
+
+
 class SearchEntry(models.Model):
     """One row per guide page, in plain lowercase text, so search reads one small table."""
 

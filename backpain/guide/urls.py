@@ -13,4 +13,5 @@ urlpatterns = [
     path("exercises/<slug:slug>/", views.exercise_detail, name="exercise"),
     path("search/", views.search, name="search"),
     path("preview/<int:draft_id>/", views.preview, name="preview"),
+    path("feedback/", views.feedback, name="feedback"),
 ]

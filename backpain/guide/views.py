@@ -8,15 +8,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import cached_page, wants_fragment
 from backpain.content import drafts
-from backpain.content.models import AnatomyTopic, Article, Cause, Draft, Exercise
+from backpain.content.models import AnatomyTopic, Article, Cause, Draft, Exercise, Feedback
 
 from . import selectors
-from .forms import ExerciseFilters, SearchForm
+from .forms import ExerciseFilters, FeedbackForm, SearchForm
 from .search import search as run_search
 
 
@@ -125,3 +125,22 @@ def preview(request, draft_id):
     response = render(request, PAGE_TEMPLATES[model], context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def feedback(request):
+    """"Was this page helpful?" Yes or No (a plain GET link from every page) opens this small form;
+    sending it keeps the page, the answer and the comment, and nothing about the reader."""
+    template = "guide/feedback.html"
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            Feedback.objects.create(**form.cleaned_data)
+            return render(request, htmx_partial(request, template, "thanks"), {"page": form.cleaned_data["page"]})
+        # htmx swaps nothing on a 4xx, so its fragment comes back as 200 with the messages.
+        return render(request, htmx_partial(request, template, "form"), {"form": form},
+                      status=200 if wants_fragment(request) else 400)
+    form = FeedbackForm(initial={"page": request.GET.get("page", ""), "helpful": request.GET.get("helpful", "")})
+    return render(request, htmx_partial(request, template, "form"), {"form": form})

@@ -128,3 +128,19 @@ def test_page_types_are_accessible_and_screenshotted(site, screenshot, name):
         screenshot(page, f"{name}-{width}.png")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
         assert_accessible(page)
+
+
+def test_was_this_page_helpful_with_and_without_javascript(page_js):
+    page, js = page_js
+    page.goto("/causes/weak-core/")
+    page.locator("#page-feedback").get_by_role("button", name="No").click()
+    if js:  # the form opens in place, under the page
+        expect(page).to_have_url(re.compile(r"/causes/weak-core/$"))
+    else:
+        expect(page.get_by_role("heading", name="Tell us about a page")).to_be_visible()
+    expect(page.get_by_label("No")).to_be_checked()
+    page.get_by_label("What could be better? (optional)").fill("A picture of the muscles would help.")
+    if js:  # axe runs in the page, so only where scripts may run
+        assert_accessible(page)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Thank you.")).to_be_visible()
