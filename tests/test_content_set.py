@@ -1,5 +1,6 @@
 """The real content set in content/: loads cleanly, is linked, cited and illustrated."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from backpain.content.models import AnatomyTopic, Article, Cause, Exercise, Source
+from tests import content_text
 
 STATIC = Path(settings.BASE_DIR) / "static"
 
@@ -89,10 +91,50 @@ def test_red_flags_are_never_played_down(loaded):
 
 
 def test_distances_in_miles_have_kilometres(loaded):
-    import re
-
     for model in (Cause, Article, Exercise, AnatomyTopic):
         for item in model.objects.all():
             text = " ".join([item.body, getattr(item, "what_to_do", ""), getattr(item, "signs", "")])
             for match in re.finditer(r"\d[\d,–-]*\s*miles?\b(?!\s*\(about)[^.]{0,40}", text):
                 assert "km" in match.group(0) or "kilomet" in match.group(0), f"{item.slug}: {match.group(0)}"
+
+
+# --- Said once, by the page frame --------------------------------------------------------------
+# The emergency signs come from one template (templates/includes/emergency_signs.html, from the
+# checker's rules) and every exercise page has the template's "stop if it causes sharp pain" line, so
+# the Markdown does not repeat them: a copy would not follow the settings or the checker's rules.
+# Only "When to see a professional", whose subject they are, lists the signs in its own words.
+EMERGENCY_WORDS = ("genitals", "bladder or bowel", "bladder and bowel")
+SIGNS_PAGE = "articles/when-to-see-a-professional"
+
+
+def test_the_emergency_signs_are_not_copied_into_pages():
+    for page in content_text.pages(content_text.PAGE_KINDS):
+        if page.name == SIGNS_PAGE:
+            continue
+        text = " ".join(page.blocks).lower()
+        assert not [w for w in EMERGENCY_WORDS if w in text], f"{page.name} repeats the emergency signs"
+
+
+def test_exercise_pages_leave_the_stop_warning_to_the_template():
+    for record in content_text.records():
+        if record.kind.folder == "exercises":
+            assert "stop if" not in record.data["body"].lower(), record.slug
+    template = (Path(settings.BASE_DIR) / "templates" / "guide" / "exercise_detail.html").read_text()
+    assert "Stop if an exercise causes sharp pain" in template
+
+
+# The cause template's own headings, and the headings the Markdown once used for the same parts.
+CAUSE_TEMPLATE_HEADINGS = {"how it shows up", "why it hurts your lower back", "what to do"}
+SAME_AS_TEMPLATE = {"signs", "why it hurts", "why the low back feels it", "easy habits", "what you can do now"}
+
+
+def test_cause_pages_do_not_repeat_the_templates_headings():
+    template = (Path(settings.BASE_DIR) / "templates" / "guide" / "cause_detail.html").read_text()
+    assert all(heading in template.lower() for heading in CAUSE_TEMPLATE_HEADINGS)
+    for record in content_text.records():
+        if record.kind.folder != "causes":
+            continue
+        for name in ("signs", "why_it_hurts", "what_to_do"):
+            assert not re.search(r"^\s*#", record.data[name], re.MULTILINE), f"{record.slug}: heading in {name}"
+        headings = {h.strip().lower() for h in re.findall(r"^#+ (.+)$", record.data["body"], re.MULTILINE)}
+        assert not headings & (CAUSE_TEMPLATE_HEADINGS | SAME_AS_TEMPLATE), (record.slug, headings)
