@@ -69,13 +69,13 @@ def test_walk_run_sessions_last_about_30_minutes_with_the_walks():
 
 def test_each_stage_reads_as_a_runner_would_say_it():
     by_number = {s.number: s.main_text for s in STAGES}
-    assert by_number[2] == "Run 15\u00a0s, then walk 1\u00a0min 45\u00a0s: 10 times"
+    assert by_number[2] == "Run 15\u00a0s, then walk 1\u00a0min\u00a045\u00a0s: 10 times"
     assert by_number[4] == "Run 1\u00a0min, then walk 1\u00a0min: 10 times"
     assert STAGES[1].running_text == "2\u00bd\u00a0min" and STAGES[0].running_text == "none"
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(15, "15\u00a0s"), (60, "1\u00a0min"), (90, "1\u00bd\u00a0min"),
-                                                (105, "1\u00a0min 45\u00a0s"), (1800, "30\u00a0min")])
+                                                (105, "1\u00a0min\u00a045\u00a0s"), (1800, "30\u00a0min")])
 def test_duration_text(seconds, text):
     assert duration_text(seconds) == text
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .plan import STAGES, Plan, minutes_text
 
 WIDTH, HEIGHT = 720, 250
-LEFT, RIGHT, TOP, BOTTOM = 46, 14, 16, 38
+LEFT, RIGHT, TOP, BOTTOM = 46, 14, 24, 38
 MAX_MINUTES = 30
 GRID_MINUTES = (0, 10, 20, 30)
 BAR_MAX_WIDTH = 12

@@ -8,7 +8,7 @@ from .plan import FIRST_STAGE, LAST_STAGE, MAX_SESSIONS, MIN_SESSIONS, PAIN_MAX,
 
 # A plan may start up to a year ago (a runner part-way through) or up to a year ahead.
 MAX_DAYS_AWAY = 366
-STAGE_CHOICES = [(stage.number, f"{stage.label} ({stage.main_text.lower()})") for stage in STAGES]
+STAGE_CHOICES = [(stage.number, stage.label) for stage in STAGES]
 SESSION_CHOICES = [(2, "2 a week"), (3, "3 a week, as in the trial"),
                    (4, "4 a week: every other day (each stage then takes 8 days)")]
 STAGE_MESSAGE = f"Choose a stage from {FIRST_STAGE} to {LAST_STAGE}."

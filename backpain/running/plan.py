@@ -42,7 +42,7 @@ def duration_text(seconds: int) -> str:
     if rest == 30:
         return f"{whole}½{NBSP}min"
     if rest:
-        return f"{whole}{NBSP}min {rest}{NBSP}s"
+        return f"{whole}{NBSP}min{NBSP}{rest}{NBSP}s"
     return f"{whole}{NBSP}min"
 
 
