@@ -204,7 +204,8 @@ def test_plan_chart_and_card_fit_the_screen_without_sideways_scrolling(site, scr
     page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
     page.reload()
     expect(page.locator("svg[data-chart] .checkin")).to_have_count(2)
-    for name, url in (("plan", None), ("card", CARD), ("check-in", "/return-to-running/check-in/")):
+    for name, url in (("plan", None), ("card", CARD), ("check-in", "/return-to-running/check-in/"),
+                      ("start", "/return-to-running/"), ("article", "/articles/returning-to-running/")):
         if url:
             page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
