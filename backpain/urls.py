@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("backpain.checker.urls")),
     path("", include("backpain.routines.urls")),
     path("", include("backpain.running.urls")),
+    path("about/", views.about, name="about"),
+    path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     # Browsers ask for /favicon.ico even where a page names its icon (the admin does not).

@@ -1,4 +1,4 @@
-"""Site-wide views: health check, robots.txt and the error pages."""
+"""Site-wide views: the about and privacy pages, health check, robots.txt and the error pages."""
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
@@ -8,6 +8,22 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from backpain.caching import cached_page
+
+
+@require_GET
+@cached_page()
+def about(request):
+    """Who writes and reviews the guide, how sources are chosen, funding, and how to report a mistake."""
+    return render(request, "site/about.html")
+
+
+@require_GET
+@cached_page()
+def privacy(request):
+    """What the site stores and what it does not."""
+    return render(request, "site/privacy.html")
 
 
 @require_GET

@@ -46,6 +46,7 @@ DEFAULT_FOCUS = ("lower-back", "core")
 EQUIPMENT = (
     Term("mat", "Mat", "a mat"), Term("foam-roller", "Foam roller", "a foam roller"),
     Term("resistance-band", "Resistance band", "a resistance band"), Term("weights", "Weights", "weights"),
+    Term("bench", "Bench or sofa", "a bench or sofa"),
 )
 # What the routine builder asks about: a warm-up or cool-down never needs weights.
 ROUTINE_EQUIPMENT = ("mat", "foam-roller", "resistance-band")

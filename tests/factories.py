@@ -29,7 +29,8 @@ def committed(make):
 
 
 def _dates():
-    return {"last_reviewed": TODAY, "next_review_due": NEXT_YEAR}
+    return {"last_reviewed": TODAY, "next_review_due": NEXT_YEAR, "reviewer": "Asha Patel",
+            "reviewer_role": "physiotherapist"}
 
 
 @committed

@@ -72,8 +72,9 @@ def test_editing_through_admin_renders_markdown_and_keeps_history(editor_client,
         "body": "<script>alert(1)</script>Text", "anatomy": [cause.anatomy.get().pk],
         "exercises": [cause.exercises.get().pk], "suggested_by": "",
         "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22", "sources": [linked["source"].pk],
+        "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
     }
-    response = editor_client.post(url, form)
+    response = editor_client.post(url, {**form, "_publish": "Publish"})
     assert response.status_code == 302, response.content.decode()[:2000]
     cause.refresh_from_db()
     assert "<strong>mornings</strong>" in cause.signs_html
@@ -81,3 +82,48 @@ def test_editing_through_admin_renders_markdown_and_keeps_history(editor_client,
     history = editor_client.get(reverse("admin:content_cause_history", args=[cause.pk]))
     assert history.status_code == 200
     assert cause.history.count() >= 2
+
+
+# --- Review governance ------------------------------------------------------------------------------
+def test_next_review_must_be_after_the_last_one(editor_client, linked):
+    cause = linked["cause"]
+    url = reverse("admin:content_cause_change", args=[cause.pk])
+    form = {
+        "title": cause.title, "slug": cause.slug, "summary": cause.summary, "order": 5, "signs": cause.signs,
+        "why_it_hurts": cause.why_it_hurts, "what_to_do": cause.what_to_do, "body": cause.body,
+        "anatomy": [cause.anatomy.get().pk], "exercises": [cause.exercises.get().pk], "suggested_by": "",
+        "last_reviewed": "2026-11-22", "next_review_due": "2026-11-01", "reviewer": "Asha Patel",
+        "reviewer_role": "physiotherapist", "sources": [linked["source"].pk],
+    }
+    response = editor_client.post(url, {**form, "_publish": "Publish"})
+    assert response.status_code == 200
+    assert "The next review must be after the last review." in response.content.decode()
+    cause.refresh_from_db()
+    assert cause.next_review_due.isoformat() == "2027-11-22"
+
+
+def test_admin_home_lists_reviews_overdue_or_due_within_30_days(editor_client, linked):
+    import datetime
+
+    today = datetime.date.today()
+    Cause.objects.filter(pk=linked["cause"].pk).update(last_reviewed=today - datetime.timedelta(days=400),
+                                                       next_review_due=today - datetime.timedelta(days=3))
+    Exercise.objects.filter(pk=linked["exercise"].pk).update(next_review_due=today + datetime.timedelta(days=20))
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    panel = html[html.index('id="reviews-due"'):]
+    panel = panel[:panel.index("</table>")]
+    assert linked["cause"].title in panel and "Overdue:" in panel
+    assert linked["exercise"].title in panel
+    assert linked["article"].title not in panel  # due next year
+    assert panel.index(linked["cause"].title) < panel.index(linked["exercise"].title)  # soonest first
+    overdue = editor_client.get(reverse("admin:content_cause_changelist"), {"review": "overdue"}).content.decode()
+    assert linked["cause"].title in overdue
+    later = editor_client.get(reverse("admin:content_cause_changelist"), {"review": "later"}).content.decode()
+    assert linked["cause"].title not in later
+    ordered = editor_client.get(reverse("admin:content_exercise_changelist"), {"o": "-6"})
+    assert ordered.status_code == 200
+
+
+def test_public_pages_say_who_reviewed_them_and_when(client, linked):
+    html = client.get(linked["cause"].get_absolute_url()).content.decode()
+    assert "Reviewed by Asha Patel (physiotherapist) on" in html and 'datetime="2026-11-22"' in html

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ("backpain.guide", "backpain.checker", "backpain.routines", "backpain.running")
 CONTENT = "backpain.content"
 # Project-wide helpers that any app may use; they use no app but content.
-SHARED = ("backpain.vocabulary", "backpain.markdown", "backpain.services", "backpain.caching", "backpain.qr")
+SHARED = ("backpain.vocabulary", "backpain.markdown", "backpain.services", "backpain.caching", "backpain.qr",
+          "backpain.dose")
 
 
 def module_name(path: Path) -> str:

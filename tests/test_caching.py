@@ -50,9 +50,10 @@ def test_an_admin_save_moves_the_version_once_after_commit(client, linked, djang
         "why_it_hurts": cause.why_it_hurts, "what_to_do": cause.what_to_do, "body": cause.body,
         "anatomy": [cause.anatomy.get().pk], "exercises": [cause.exercises.get().pk], "suggested_by": "",
         "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22", "sources": [linked["source"].pk],
+        "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
     }
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = client.post(reverse("admin:content_cause_change", args=[cause.pk]), form)
+        response = client.post(reverse("admin:content_cause_change", args=[cause.pk]), {**form, "_publish": "Publish"})
         assert response.status_code == 302
         assert cache.get(CONTENT_VERSION_KEY) == before
     assert waiting_bumps(callbacks) == 1  # the item, its links and its history row: one bump

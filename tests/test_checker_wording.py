@@ -1,20 +1,20 @@
 """Plain words: every question, hint and "why" line at a US reading grade of 8 or lower.
 
 Flesch-Kincaid grade by textstat, each text scored on its own (a bulleted hint item by itself, so a
-list never reads as one long sentence). textstat works offline through tests/reading.py.
+list never reads as one long sentence), with the offline syllable dictionary of tests/content_text.py.
 """
 
 import pytest
 
 from backpain.checker import rules
-from tests.reading import flesch_kincaid_grade
+from tests.content_text import grader
 
 MAX_GRADE = 8.0
 
 
 @pytest.fixture(scope="module")
 def grade():
-    return flesch_kincaid_grade()
+    return grader()
 
 
 TEXTS = [

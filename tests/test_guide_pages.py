@@ -40,7 +40,7 @@ def test_article_page_shows_body_relations_sources_review_and_neighbours(client,
     for related in ("cause", "anatomy", "exercise"):
         assert set_one[related].get_absolute_url() in html
     assert set_one["source"].title in html and set_one["source"].url in html
-    assert "Last reviewed" in html and "Next review due" in html
+    assert "Reviewed by Asha Patel (physiotherapist) on" in html and "Next review due" in html
     assert f'rel="prev" href="{before.get_absolute_url()}"' in html
     assert '"@type": "MedicalWebPage"' in html and '"lastReviewed": "2026-11-22"' in html
     assert 'aria-label="Breadcrumb"' in html
@@ -68,7 +68,7 @@ def test_exercise_page_has_steps_dosage_and_add_to_routine(client, linked):
     exercise = linked["exercise"]
     html = get(client, exercise.get_absolute_url())
     assert "<li>Lie down.</li>" in html
-    assert "2 sets of hold 20 s" in html
+    assert "Hold 20\xa0s, 2 times" in html
     assert f"/routine/?include={exercise.slug}" in html
     assert "Mat" in html and "Hips" in html
 

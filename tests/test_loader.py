@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from backpain.content.loader import ContentError, read_folder, sync
+from backpain.content.loader import ContentError, read_folder, render_file, sync
 from backpain.content.models import AnatomyTopic, Article, Cause, Exercise, Source
 
-REVIEW = "last_reviewed: 2026-11-22\nnext_review_due: 2027-11-22\n"
+REVIEW = ("last_reviewed: 2026-11-22\nnext_review_due: 2027-11-22\nreviewer: Asha Patel\n"
+          "reviewer_role: physiotherapist\n")
 
 FILES = {
     "sources/nice-ng59.md": """\
@@ -188,9 +189,15 @@ def test_failure_half_way_keeps_the_previous_content(folder):
     assert Exercise.objects.get(slug="plank").hold_seconds == 20
 
 
+def in_the_format(folder: Path) -> Path:
+    for record in read_folder(folder):
+        record.path.write_text(render_file(record), encoding="utf-8")
+    return folder
+
+
 @pytest.mark.django_db
 def test_check_validates_without_writing(folder, capsys):
-    load(folder, "--check")
+    load(in_the_format(folder), "--check")
     assert counts() == [0, 0, 0, 0, 0]
     assert "would be 5 created" in capsys.readouterr().out
 
@@ -246,3 +253,71 @@ def test_every_save_keeps_a_revision_that_can_be_restored(folder):
     previous.instance.save()
     assert Exercise.objects.get(slug="plank").summary == "Holds the trunk steady."
 
+
+
+# --- One format, so git shows exactly what an editor changed ------------------------------------------
+@pytest.mark.django_db
+def test_check_fails_on_a_file_not_in_the_format_and_says_where(folder, capsys):
+    in_the_format(folder)
+    path = folder / "exercises/plank.md"
+    path.write_text(path.read_text().replace("body_areas: [core, lower-back]", "body_areas: [lower-back, core]"))
+    with pytest.raises(CommandError, match="1 file"):
+        load(folder, "--check")
+    err = capsys.readouterr().err
+    assert "exercises/plank.md: line 7 should read: 'body_areas: [core, lower-back]'" in err
+    assert counts() == [0, 0, 0, 0, 0]
+    load(folder)  # a plain load still loads, and warns
+    assert counts() == [1, 1, 1, 1, 1]
+
+
+@pytest.mark.django_db
+def test_the_real_content_is_in_the_format_and_exports_byte_for_byte(tmp_path, settings):
+    call_command("load_content", "--check")  # fails on any file not in the format
+    sync(settings.CONTENT_DIR)
+    call_command("export_content", "--folder", str(tmp_path))
+    for path in sorted(settings.CONTENT_DIR.glob("*/*.md")):
+        exported = tmp_path / path.parent.name / path.name
+        assert exported.read_bytes() == path.read_bytes(), path
+
+
+@pytest.mark.django_db
+def test_one_admin_edit_changes_one_file_in_that_fields_lines(folder, tmp_path_factory, admin_client):
+    in_the_format(folder)
+    sync(folder)
+    before = {path: path.read_text() for path in folder.glob("*/*.md")}
+    plank = Exercise.objects.get(slug="plank")
+    url = f"/admin/content/exercise/{plank.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: ("" if value is None else value) for name, value in data.items()}
+    # What a browser sends: every textarea with \r\n line endings; one step changed.
+    data = {name: value.replace("\n", "\r\n") if isinstance(value, str) else value for name, value in data.items()}
+    data["steps"] = data["steps"].replace("Lift onto forearms and toes.", "Lift onto your forearms and toes.")
+    data["per_side"] = "on" if data["per_side"] else ""
+    response = admin_client.post(url, {**data, "_publish": "Publish"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    call_command("export_content", "--folder", str(folder))
+    changed = {path: path.read_text() for path in folder.glob("*/*.md") if path.read_text() != before[path]}
+    assert list(changed) == [folder / "exercises/plank.md"]
+    old, new = before[folder / "exercises/plank.md"].split("\n"), changed[folder / "exercises/plank.md"].split("\n")
+    assert [(a, b) for a, b in zip(old, new, strict=True) if a != b] == [
+        ("  - Lift onto forearms and toes.", "  - Lift onto your forearms and toes.")]
+    # No field shows as changed in History but the step.
+    latest, previous = plank.history.all()[:2]
+    assert [change.field for change in latest.diff_against(previous).changes] == ["steps"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("old", "new", "field", "message"), [
+    ("next_review_due: 2027-11-22", "next_review_due: 2026-11-22", "next_review_due", "must be after last_reviewed"),
+    ("next_review_due: 2027-11-22", "next_review_due: 2025-01-01", "next_review_due", "must be after last_reviewed"),
+    ("reviewer: Asha Patel\n", "", "reviewer", "is required"),
+    ("reviewer_role: physiotherapist\n", "", "reviewer_role", "is required"),
+])
+def test_review_fields_are_checked(folder, old, new, field, message):
+    path = folder / "articles/why-runners-get-back-pain.md"
+    path.write_text(path.read_text().replace(old, new))
+    with pytest.raises(ContentError) as error:
+        sync(folder)
+    assert (error.value.field, error.value.message) == (field, message)
+    assert counts() == [0, 0, 0, 0, 0]

@@ -340,7 +340,7 @@ def test_time_comes_from_the_dosage():
     assert plain(dose.text) == "2 sets of 10 reps each side"
     hold = Dose(sets=1, reps=None, hold_seconds=30, duration_seconds=None, per_side=True)
     assert hold.seconds == 60 + TRANSITION_SECONDS + SWITCH_SECONDS
-    assert plain(hold.text) == "hold 30 s each side"
+    assert plain(hold.text) == "Hold 30 s each side"
     timed = Dose(sets=1, reps=None, hold_seconds=None, duration_seconds=120, per_side=False)
     assert timed.seconds == 120 + TRANSITION_SECONDS and plain(timed.text) == "2 min"
 

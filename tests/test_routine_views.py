@@ -153,7 +153,9 @@ def test_emergency_or_urgent_triage_gets_advice_not_a_routine(client, library, u
     assert response.status_code == 200
     assert f'data-triage-level="{level}"' in html
     assert 'href="/checker/"' in html
-    assert "<form" not in html.split('id="main"')[1] and 'id="preview"' not in html
+    main = html.split('id="main"')[1].split("</main>")[0]
+    assert "<form" not in main and 'id="preview"' not in html
+    assert ('id="page-feedback"' in html) is (level != "emergency")  # an emergency gets nothing else to do
     assert "Leg swings" not in html and "<svg" not in html
     if level == "emergency":
         assert 'Call <a class="tel" href="tel:999">999</a> or go to an emergency department now' in html

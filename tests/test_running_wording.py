@@ -13,7 +13,7 @@ from django.conf import settings
 from backpain.running.checkin import CheckIn, decide
 from backpain.running.forms import CheckInForm
 from backpain.running.plan import PAIN_ZONES, STAGES
-from tests.reading import flesch_kincaid_grade
+from tests.content_text import grader
 
 MAX_GRADE = 8.0
 ARTICLE = Path(settings.CONTENT_DIR) / "articles" / "returning-to-running.md"
@@ -21,7 +21,7 @@ ARTICLE = Path(settings.CONTENT_DIR) / "articles" / "returning-to-running.md"
 
 @pytest.fixture(scope="module")
 def grade():
-    return flesch_kincaid_grade()
+    return grader()
 
 
 def every_reason() -> list[str]:

@@ -73,6 +73,7 @@ def _payload_form(cause, payload, source):
         "signs": payload, "why_it_hurts": payload, "what_to_do": payload, "body": payload,
         "anatomy": [a.pk for a in cause.anatomy.all()], "exercises": [e.pk for e in cause.exercises.all()],
         "suggested_by": "", "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22",
+        "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
         "sources": [source.pk],
     }
 
@@ -86,17 +87,26 @@ def test_xss_payloads_through_every_markdown_field_never_reach_a_page(client, li
     client.force_login(User.objects.create_superuser("boss", "b@example.org", "a-long-password-1"))
     cause, article, anatomy, exercise = linked["cause"], linked["article"], linked["anatomy"], linked["exercise"]
     source = linked["source"]
+    # The draft's preview renders the payload as the page will: sanitised the same way.
     response = client.post(reverse("admin:content_cause_change", args=[cause.pk]),
-                           _payload_form(cause, payload, source))
+                           {**_payload_form(cause, payload, source), "_preview": "Preview draft"})
+    assert response.status_code == 302
+    preview = client.get(response["Location"]).content.decode()
+    assert "Preview of an unpublished draft" in preview
+    assert_harmless(preview[preview.index("<main"):preview.index("</main>")].split("</article>")[0])
+    response = client.post(reverse("admin:content_cause_change", args=[cause.pk]),
+                           {**_payload_form(cause, payload, source), "_publish": "Publish"})
     assert response.status_code == 302
     for model, item in (("article", article), ("anatomytopic", anatomy)):
         form = {"title": item.title, "slug": item.slug, "summary": item.summary, "order": 1,
                 "body": payload, "last_reviewed": "2026-11-22", "next_review_due": "2027-11-22",
+                "reviewer": "Asha Patel", "reviewer_role": "physiotherapist",
                 "sources": [source.pk]}
         if model == "article":
             form.update(causes=[cause.pk], anatomy=[anatomy.pk], exercises=[exercise.pk])
         else:
             form.update(illustration=item.illustration, illustration_alt=item.illustration_alt)
+        form["_publish"] = "Publish"
         assert client.post(reverse(f"admin:content_{model}_change", args=[item.pk]), form).status_code == 302
     exercise.body = payload
     exercise.save()

@@ -135,3 +135,64 @@ def test_admin_works_under_the_same_policy(admin_client):
     assert response.status_code == 200
     csp = response["Content-Security-Policy"]
     assert "unsafe-eval" not in csp and "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp
+
+
+# --- Trust pages: about and editorial policy, privacy -----------------------------------------------
+
+
+def _main(html: str) -> str:
+    from django.utils.html import strip_tags
+
+    return " ".join(strip_tags(html[html.index("<main"):html.index("</main>")]).split())
+
+
+@pytest.mark.django_db
+def test_about_page_says_who_writes_and_reviews_how_sources_are_chosen_and_how_to_report_a_mistake(client):
+    response = client.get("/about/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>About Back on Track and our editorial policy</h1>" in html
+    text = _main(html)
+    for heading in ("Who writes and reviews the pages", "How we choose sources", "How often pages are reviewed",
+                    "Funding, advertising and sponsorship", "How to report a mistake"):
+        assert f">{heading}</h2>" in html, heading
+    # Honest about review: the editorial team, and no clinician yet (never an invented one).
+    assert "Back on Track editorial team" in text
+    assert "No doctor, physiotherapist or other health professional has reviewed the pages yet" in text
+    assert "at least once a year" in text and "next review is due" in text
+    assert "Funding: none" in text and "Advertising: none" in text and "Sponsorship: none" in text
+    assert "Was this page helpful?" in text
+    assert "Education, not diagnosis." in text
+    assert 'href="/privacy/"' in html and 'href="/checker/how-it-decides/"' in html
+
+
+@pytest.mark.django_db
+def test_privacy_page_promises_what_is_and_is_not_stored(client):
+    response = client.get("/privacy/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Privacy</h1>" in html
+    text = _main(html)
+    assert "The symptom checker stores nothing" in text
+    assert "Your answers are not stored and not logged" in text and "never put in a web address" in text
+    assert "No accounts for readers" in text
+    for stored in ("which page it was about", "your answer, yes or no", "your comment, if you write one"):
+        assert stored in text
+    assert "We do not store your IP address, your browser details" in text
+    assert "csrftoken" in text and "The editors' session cookie" in text
+    assert "no advertising, tracking or analytics cookies" in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/guide/", "/checker/"])
+def test_every_page_links_the_trust_pages_in_its_footer(client, url):
+    html = client.get(url).content.decode()
+    footer = html[html.index('<footer class="site-footer">'):]
+    assert 'href="/about/">About and editorial policy</a>' in footer
+    assert 'href="/privacy/">Privacy</a>' in footer
+
+
+@pytest.mark.django_db
+def test_the_trust_pages_are_in_the_sitemap(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/about/</loc>" in xml and "<loc>http://testserver/privacy/</loc>" in xml

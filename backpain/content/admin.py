@@ -1,33 +1,169 @@
-from django.contrib import admin
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from . import drafts
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Feedback, Source
 
-REVIEW_FIELDS = ("Review", {"fields": ("last_reviewed", "next_review_due", "sources")})
+REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
+                                       "sources")})
+DUE_SOON_DAYS = 30
+
+
+class TextWithNewlines(forms.CharField):
+    """A textarea's text with \\n line endings. Browsers send \\r\\n; without this, History and the
+    exported files would show fields nobody touched as changed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+TEXT_AREAS = {models.TextField: {"form_class": TextWithNewlines, "widget": forms.Textarea}}
+
+
+class ReviewDue(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("soon", f"Due within {DUE_SOON_DAYS} days"), ("later", "Not due yet")]
+
+    def queryset(self, request, queryset):
+        today = datetime.date.today()
+        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        if self.value() == "overdue":
+            return queryset.filter(next_review_due__lt=today)
+        if self.value() == "soon":
+            return queryset.filter(next_review_due__gte=today, next_review_due__lte=soon)
+        if self.value() == "later":
+            return queryset.filter(next_review_due__gt=soon)
+        return queryset
 
 
 class ContentAdmin(SimpleHistoryAdmin):
-    """Shared admin for guide pages: search, filters, slugs, and a rendered preview."""
+    """Shared admin for guide pages: search, filters, slugs, a rendered preview, and drafts.
 
-    list_display = ("title", "order", "last_reviewed", "next_review_due", "updated")
+    Saving keeps the change as a draft (backpain/content/drafts.py): the public page stays as it was
+    until an editor presses Publish. "Preview draft" shows the page as it will look, in the site's
+    own template.
+    """
+
+    list_display = ("title", "order", "reviewer", "last_reviewed", "next_review_due", "updated")
     list_editable = ("order",)
-    list_filter = ("last_reviewed", "next_review_due")
+    list_filter = (ReviewDue, "reviewer_role")
+    formfield_overrides = TEXT_AREAS
     search_fields = ("title", "slug", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("sources",)
     readonly_fields = ("preview", "created", "updated")
     save_on_top = True
+    change_form_template = "admin/content/draft_change_form.html"
 
-    @admin.display(description="Rendered preview (as saved)")
+    @admin.display(description="Rendered preview (as published)")
     def preview(self, obj):
         # Safe: *_html is produced by backpain.markdown.render_markdown, which sanitises with nh3.
         parts = [getattr(obj, f"{name}_html", "") for name in obj.markdown_fields]
         return mark_safe('<div class="markdown-preview">' + "".join(parts) + "</div>")  # noqa: S308
 
+    # --- Drafts ----------------------------------------------------------------------------------
+    def _draft(self, request, obj=None) -> Draft | None:
+        """This page's draft; for a new page, the draft named in the address (?draft=)."""
+        if not hasattr(request, "_content_draft"):
+            if obj is not None and obj.pk:
+                request._content_draft = drafts.draft_for(self.model, obj.pk)
+            else:
+                number = request.GET.get("draft", "")
+                request._content_draft = Draft.objects.filter(
+                    pk=int(number), object_id__isnull=True,
+                    content_type__app_label=self.opts.app_label, content_type__model=self.opts.model_name,
+                ).first() if number.isdigit() else None
+        return request._content_draft
+
+    @staticmethod
+    def _publishing(request) -> bool:
+        # Publish pressed, or an earlier published version restored from History (simple_history's
+        # Revert), which is a choice to make that version the public page again.
+        reverting = request.resolver_match.url_name.endswith("_simple_history")
+        return "_publish" in request.POST or reverting
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        draft = self._draft(request, obj)
+        if draft is None:
+            return form_class
+        values = drafts.initial(draft)
+
+        class FormShowingTheDraft(form_class):
+            def __init__(self, *args, **kwargs):
+                if not args and kwargs.get("data") is None:  # opened, not posted: show the draft
+                    kwargs["initial"] = {**values, **(kwargs.get("initial") or {})}
+                super().__init__(*args, **kwargs)
+
+        return FormShowingTheDraft
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and "_discard" in request.POST:
+            obj = self.get_object(request, object_id) if object_id else None
+            allowed = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+            if not allowed:
+                raise PermissionDenied
+            drafts.discard(self._draft(request, obj))
+            messages.info(request, "Draft discarded. The page is as it was published.")
+            if obj is None:
+                return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
+            return redirect(request.path)
+        obj = self.get_object(request, object_id) if object_id else None
+        context = {"draft": self._draft(request, obj), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, context)
+
+    def save_model(self, request, obj, form, change):
+        if self._publishing(request):
+            super().save_model(request, obj, form, change)
+        else:
+            request.saved_draft = drafts.save_draft(form, editor=request.user.get_username(),
+                                                    draft=self._draft(request, obj if change else None))
+
+    def save_related(self, request, form, formsets, change):
+        if self._publishing(request):
+            super().save_related(request, form, formsets, change)
+            drafts.discard(self._draft(request, form.instance if change else None))
+
+    def log_addition(self, request, obj, message):
+        if self._publishing(request):
+            super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        super().log_change(request, obj, message if self._publishing(request) else "Saved a draft (not published).")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if self._publishing(request):
+            return super().response_add(request, obj, post_url_continue)
+        add = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_add")
+        return self._after_saving_a_draft(request, f"{add}?draft={request.saved_draft.pk}")
+
+    def response_change(self, request, obj):
+        if self._publishing(request):
+            return super().response_change(request, obj)
+        return self._after_saving_a_draft(request, request.path)
+
+    def _after_saving_a_draft(self, request, url):
+        if "_preview" in request.POST:
+            return redirect(reverse("guide:preview", args=[request.saved_draft.pk]))
+        messages.info(request, "Draft saved. The public page has not changed: publish the draft when it is ready.")
+        return redirect(url)
+
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = TEXT_AREAS
     list_display = ("title", "publisher", "url", "accessed")
     search_fields = ("title", "publisher", "url")
     list_filter = ("publisher",)
@@ -63,8 +199,8 @@ class AnatomyTopicAdmin(ContentAdmin):
 
 @admin.register(Exercise)
 class ExerciseAdmin(ContentAdmin):
-    list_display = ("title", "category", "difficulty", "dosage", "order", "updated")
-    list_filter = ("category", "difficulty", "body_areas", "equipment", "per_side")
+    list_display = ("title", "category", "difficulty", "dosage", "order", "next_review_due", "updated")
+    list_filter = (ReviewDue, "category", "difficulty", "body_areas", "equipment", "per_side")
     autocomplete_fields = ("sources", "body_areas", "equipment")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "order", "category", "difficulty",
@@ -90,7 +226,7 @@ class CauseAdmin(ContentAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
-    list_display = ("title", "order", "reading_minutes", "last_reviewed", "next_review_due")
+    list_display = ("title", "order", "reading_minutes", "reviewer", "last_reviewed", "next_review_due")
     autocomplete_fields = ("sources", "causes", "anatomy", "exercises")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "order")}),
@@ -100,3 +236,19 @@ class ArticleAdmin(ContentAdmin):
     )
 
 
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """What readers said about each page. Read only: it is theirs, not ours to edit."""
+
+    list_display = ("page", "helpful", "comment", "received")
+    list_filter = ("helpful", "received", "page")
+    search_fields = ("page", "comment")
+    date_hierarchy = "received"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from backpain.vocabulary import CONTEXT_ANSWERS
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
 
 
 class ContentError(Exception):
@@ -47,7 +47,7 @@ class Kind:
                 *self.choices, *self.line_lists)
 
 
-ITEM = ("title", "summary")
+ITEM = ("title", "summary", "reviewer", "reviewer_role")
 KINDS = [
     Kind("sources", Source, required=("title", "publisher"), text=("url",), dates=("accessed",),
          body_field="notes"),
@@ -91,6 +91,7 @@ class Report:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # edited in admin since the last load
+    drafted: list[str] = field(default_factory=list)  # an editor's draft is waiting: never overwritten
 
     @property
     def changed(self) -> bool:
@@ -99,6 +100,8 @@ class Report:
     def summary(self) -> str:
         text = (f"{len(self.created)} created, {len(self.updated)} updated, "
                 f"{len(self.unchanged)} unchanged, {len(self.conflicts)} skipped (edited in admin)")
+        if self.drafted:
+            text += f", {len(self.drafted)} kept (unpublished draft)"
         if not self.changed:
             text += ". Nothing to change."
         return text
@@ -184,6 +187,8 @@ def _check_fields(kind: Kind, path: Path, data: dict) -> None:
             if value not in CONTEXT_ANSWERS.get(name, ()):
                 raise ContentError(path, "suggested_by",
                                    f"'{entry}' is not a symptom-checker context answer (field=value)")
+    if "next_review_due" in data and data["next_review_due"] <= data["last_reviewed"]:
+        raise ContentError(path, "next_review_due", "must be after last_reviewed")
     if kind.folder == "sources" and data["url"] and not data["url"].startswith(("https://", "http://")):
         raise ContentError(path, "url", "must start with https:// or http://")
 
@@ -266,12 +271,16 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
         _validate_relations(records)
         to_write = []
         existing = {kind.folder: database_records(kind) for kind in KINDS}
+        drafted = set(Draft.objects.filter(object_id__isnull=False).values_list("content_type__model", "object_id"))
         for record in records:
             label = f"{record.kind.folder}/{record.slug}"
             obj, current = existing[record.kind.folder].get(record.slug, (None, None))
             if obj is None:
                 obj = record.kind.model(slug=record.slug)
                 report.created.append(label)
+            elif (record.kind.model._meta.model_name, obj.pk) in drafted and current.hash != record.hash:
+                report.drafted.append(label)
+                continue
             elif current.hash == record.hash:
                 if obj.loaded_hash != record.hash and not dry_run:
                     # Same content (e.g. just exported): adopt it as the loaded version.
@@ -295,37 +304,85 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
 # --- Export -------------------------------------------------------------------------------
 
 
-class _BlockDumper(yaml.SafeDumper):
-    pass
+# The one way a content file is written (content/README.md, "The format"): fields in a fixed order
+# for each kind, every value on one line (no wrapping), lists of slugs sorted in [flow, style],
+# lists of lines (steps, cues, mistakes) one per line, Markdown fields as `|` blocks, empty numbers
+# and texts left out. Export writes it; `load_content --check` fails on a file written otherwise,
+# so a change made in admin shows in git as the lines of that field and nothing else.
+FIELD_ORDER = {
+    "sources": ("title", "publisher", "url", "accessed"),
+    "anatomy": ("title", "summary", "order", "illustration", "illustration_alt", "sources",
+                "last_reviewed", "next_review_due", "reviewer", "reviewer_role"),
+    "exercises": ("title", "summary", "order", "category", "body_areas", "equipment", "difficulty", "sets",
+                  "reps", "hold_seconds", "duration_seconds", "per_side", "steps", "cues", "mistakes",
+                  "easier", "harder", "illustration", "illustration_alt", "sources", "last_reviewed",
+                  "next_review_due", "reviewer", "reviewer_role"),
+    "causes": ("title", "summary", "order", "sources", "last_reviewed", "next_review_due", "reviewer",
+               "reviewer_role", "signs", "why_it_hurts", "what_to_do", "anatomy", "exercises", "suggested_by"),
+    "articles": ("title", "summary", "order", "sources", "last_reviewed", "next_review_due", "reviewer",
+                 "reviewer_role", "causes", "anatomy", "exercises"),
+}
+BLOCK_LISTS = ("steps", "cues", "mistakes")  # one line each; other lists are short [flow, lists]
 
 
-def _represent_str(dumper, value):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+def _scalar(value) -> str:
+    """One value as YAML on one line: plain where YAML allows, quoted where it must be."""
+    dumped = yaml.safe_dump(value, width=float("inf"), allow_unicode=True, default_flow_style=True)
+    return dumped.removesuffix("\n").removesuffix("\n...")
 
 
-_BlockDumper.add_representer(str, _represent_str)
+def _field_lines(name: str, value) -> list[str]:
+    if isinstance(value, list):
+        if name in BLOCK_LISTS and value:
+            return [f"{name}:", *(f"  - {_scalar(item)}" for item in value)]
+        return [f"{name}: [{', '.join(_scalar(item) for item in value)}]"]
+    if isinstance(value, str) and "\n" in value:
+        return [f"{name}: |", *(f"  {line}" if line else "" for line in value.split("\n"))]
+    return [f"{name}: {_scalar(value)}"]
 
 
 def render_file(record: Record) -> str:
-    meta = {"slug": record.slug}
-    for name, value in record.data.items():
-        if name == record.kind.body_field:
+    lines = [f"slug: {_scalar(record.slug)}"]
+    for name in FIELD_ORDER[record.kind.folder]:
+        value = record.data.get(name)
+        if value is None or value == "":
             continue
-        if name in record.kind.dates and value:
+        if name in record.kind.dates:
             value = datetime.date.fromisoformat(value)
-        meta[name] = value
-    front = yaml.dump(meta, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
+        lines += _field_lines(name, value)
     body = record.data[record.kind.body_field]
-    return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
+    front = "\n".join(lines)
+    return f"---\n{front}\n---\n\n{body}\n" if body else f"---\n{front}\n---\n"
 
 
-def export(folder: Path) -> int:
-    """Write every item in the database to folder/<kind>/<slug>.md; returns how many."""
-    count = 0
+def format_problems(records: list[Record]) -> list[str]:
+    """Files not written in the format (see render_file), each with its first line that differs."""
+    problems = []
+    for record in records:
+        written = record.path.read_text(encoding="utf-8").split("\n")
+        expected = render_file(record).split("\n")
+        for number, (line, wanted) in enumerate(zip(written, expected, strict=False), start=1):
+            if line != wanted:
+                problems.append(f"{record.path}: line {number} should read: {wanted!r}")
+                break
+        else:
+            if len(written) != len(expected):
+                problems.append(f"{record.path}: line {min(len(written), len(expected))}: extra or missing lines")
+    return problems
+
+
+def export(folder: Path) -> tuple[int, int]:
+    """Write every item in the database to folder/<kind>/<slug>.md; returns (files changed, items).
+
+    A file already saying the same is left untouched."""
+    changed = count = 0
     for kind in KINDS:
         (folder / kind.folder).mkdir(parents=True, exist_ok=True)
         for _obj, record in database_records(kind).values():
-            (folder / kind.folder / f"{record.slug}.md").write_text(render_file(record), encoding="utf-8")
+            path = folder / kind.folder / f"{record.slug}.md"
+            text = render_file(record)
             count += 1
-    return count
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+                changed += 1
+    return changed, count

@@ -3,13 +3,26 @@
 Markdown fields are rendered and sanitised once, on save, into the matching *_html field.
 """
 
+import datetime
 import math
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from backpain.dose import dose_text
 from backpain.markdown import render_markdown
+
+
+def normalise_line_endings(obj: models.Model) -> None:
+    """Text from the admin arrives with Windows line endings (CRLF); files and history use \\n only,
+    so a field nobody touched never shows as changed."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        if isinstance(value, str) and "\r" in value:
+            setattr(obj, field.attname, value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class Source(models.Model):
@@ -30,6 +43,10 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.publisher})"
+
+    def save(self, *args, **kwargs):
+        normalise_line_endings(self)
+        super().save(*args, **kwargs)
 
 
 class BodyArea(models.Model):
@@ -71,7 +88,9 @@ class ContentItem(models.Model):
     order = models.PositiveSmallIntegerField(default=100)
     sources = models.ManyToManyField(Source, blank=True, related_name="+")
     last_reviewed = models.DateField()
-    next_review_due = models.DateField()
+    next_review_due = models.DateField(help_text="Must be after the last review.")
+    reviewer = models.CharField(max_length=200, default="", help_text="Who last reviewed this page, by name.")
+    reviewer_role = models.CharField(max_length=200, default="", help_text="Their role, e.g. physiotherapist.")
     # What load_content last wrote, so it can tell an editor's change from its own.
     loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
@@ -85,12 +104,26 @@ class ContentItem(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        for field in self.markdown_fields:
-            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
+        normalise_line_endings(self)
+        self.render_html()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(self.url_name, args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            raise ValidationError({"next_review_due": "The next review must be after the last review."})
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_due < datetime.date.today()
+
+    def render_html(self) -> None:
+        """Render and sanitise each Markdown field into its *_html field (on save, and for a preview)."""
+        for field in self.markdown_fields:
+            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
 
 
 def lines(text: str) -> list[str]:
@@ -112,7 +145,7 @@ class Exercise(ContentItem):
 
     class Category(models.TextChoices):
         AEROBIC = "aerobic", "Easy aerobic"
-        DYNAMIC_WARMUP = "dynamic-warmup", "Dynamic warm-up"
+        DYNAMIC_WARMUP = "dynamic-warmup", "Dynamic drills"
         ACTIVATION = "activation", "Activation"
         STRENGTH = "strength", "Strength"
         STATIC_STRETCH = "static-stretch", "Static stretch"
@@ -156,21 +189,9 @@ class Exercise(ContentItem):
 
     @property
     def dosage(self) -> str:
-        """The dose in a runner's words, e.g. '2 × 30 s hold, each side'."""
-        parts = []
-        if self.reps:
-            parts.append(f"{self.reps} reps")
-        if self.hold_seconds:
-            parts.append(f"hold {self.hold_seconds} s")
-        if self.duration_seconds:
-            secs = self.duration_seconds
-            parts.append(f"{secs // 60} min" if secs >= 60 and secs % 60 == 0 else f"{secs} s")
-        text = ", ".join(parts)
-        if self.sets and self.sets > 1:
-            text = f"{self.sets} sets of {text}" if text else f"{self.sets} sets"
-        if self.per_side:
-            text += " each side"
-        return text
+        """The dose in a runner's words: '2 sets of 10 reps, hold 3 s', 'Hold 20 s, 3 times, each side'."""
+        return dose_text(sets=self.sets, reps=self.reps, hold_seconds=self.hold_seconds,
+                         duration_seconds=self.duration_seconds, per_side=self.per_side)
 
 
 class Cause(ContentItem):
@@ -209,6 +230,46 @@ class Article(ContentItem):
         # About 200 words a minute for plain reading.
         self.reading_minutes = max(1, math.ceil(len(self.body.split()) / 200))
         super().save(*args, **kwargs)
+
+
+class Draft(models.Model):
+    """An editor's unpublished change to a guide page, or a new page, as the admin form gave it.
+
+    The public site reads only the pages themselves, so nobody but editors sees a draft until it is
+    published (backpain/content/drafts.py); load_content never overwrites a page with a draft.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="Empty for a new page.")
+    data = models.JSONField(help_text="The page's fields as the editor left them.")
+    editor = models.CharField(max_length=150, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_page")]
+
+    def __str__(self):
+        return f"Draft of {self.data.get('title') or 'a new page'}"
+
+
+class Feedback(models.Model):
+    """A reader's answer to "Was this page helpful?": the page, yes or no, an optional comment.
+
+    Nothing about the reader is kept: no IP address, browser, account or cookie, and the day only.
+    """
+
+    page = models.CharField(max_length=200, help_text="The address of the page, e.g. /causes/weak-core/.")
+    helpful = models.BooleanField()
+    comment = models.TextField(blank=True, max_length=500)
+    received = models.DateField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received", "-pk"]
+        verbose_name_plural = "feedback"
+
+    def __str__(self):
+        return f"{self.page}: {'helpful' if self.helpful else 'not helpful'}"
 
 
 class SearchEntry(models.Model):

@@ -17,4 +17,6 @@ def ensure_editors_group(sender=None, **kwargs) -> None:
     # Revisions can be read (history pages) but not edited by hand.
     codenames += [f"view_historical{model}" for model in CONTENT_MODELS]
     codenames += [f"view_{model}" for model in TERM_MODELS]
+    # Readers' feedback: editors read it and may delete it (e.g. once acted on); nobody edits it.
+    codenames += ["view_feedback", "delete_feedback", "view_draft", "add_draft", "change_draft", "delete_draft"]
     group.permissions.set(Permission.objects.filter(content_type__app_label="content", codename__in=codenames))

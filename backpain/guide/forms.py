@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import Resolver404, resolve
 
 from backpain import vocabulary
 from backpain.content.models import Cause, Exercise
@@ -32,3 +33,29 @@ class ExerciseFilters(forms.Form):
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search the guide", max_length=200, required=False,
                         widget=forms.SearchInput(attrs={"autocomplete": "off"}))
+
+
+class FeedbackForm(forms.Form):
+    """"Was this page helpful?": the page, yes or no, and an optional comment. Nothing about the reader."""
+
+    page = forms.CharField(max_length=200, widget=forms.HiddenInput,
+                           error_messages={"required": "We can't tell which page this is about."})
+    helpful = forms.TypedChoiceField(label="Was this page helpful?", choices=[("yes", "Yes"), ("no", "No")],
+                                     coerce=lambda value: value == "yes", widget=forms.RadioSelect,
+                                     error_messages={"required": "Choose yes or no."})
+    comment = forms.CharField(
+        label="What could be better? (optional)", required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": "id_comment-hint"}),
+        help_text="Up to 500 characters. Please don't write your name or anything about your own health.",
+        error_messages={"max_length": "Please keep it to 500 characters (you wrote %(show_value)d)."},
+    )
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        try:
+            match = resolve(page) if page.startswith("/") else None
+        except Resolver404:
+            match = None
+        if match is None or match.url_name in ("feedback", "preview") or "admin" in match.namespaces:
+            raise forms.ValidationError("We can't tell which page this is about.")
+        return page

@@ -6,7 +6,7 @@ from backpain.content.models import AnatomyTopic, Article, Cause, Exercise
 
 class StaticPages(Sitemap):
     def items(self):
-        return ["guide:home", "guide:index", "guide:exercises", "checker:form", "routines:builder"]
+        return ["guide:home", "guide:index", "guide:exercises", "checker:form", "routines:builder", "about", "privacy"]
 
     def location(self, item):
         return reverse(item)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("exercises/", views.exercise_list, name="exercises"),
     path("exercises/<slug:slug>/", views.exercise_detail, name="exercise"),
     path("search/", views.search, name="search"),
+    path("preview/<int:draft_id>/", views.preview, name="preview"),
+    path("feedback/", views.feedback, name="feedback"),
 ]

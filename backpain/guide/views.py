@@ -3,14 +3,20 @@
 One view and one template serve both the full page and, for htmx, the partial it targets.
 """
 
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import cached_page, wants_fragment
+from backpain.content import drafts
+from backpain.content.models import AnatomyTopic, Article, Cause, Draft, Exercise, Feedback
 
 from . import selectors
-from .forms import ExerciseFilters, SearchForm
+from .forms import ExerciseFilters, FeedbackForm, SearchForm
 from .search import search as run_search
 
 
@@ -94,3 +100,47 @@ def search(request):
     template = htmx_partial(request, "guide/search.html", "results")
     status = 400 if form.errors else 200
     return render(request, template, {"form": form, "query": query, "hits": hits}, status=status)
+
+
+PAGE_TEMPLATES = {Article: "guide/article_detail.html", Cause: "guide/cause_detail.html",
+                  AnatomyTopic: "guide/anatomy_detail.html", Exercise: "guide/exercise_detail.html"}
+
+
+@require_GET
+@never_cache
+@staff_member_required
+def preview(request, draft_id):
+    """An editor's draft in the page's own template, as it will look once published. Never public."""
+    draft = get_object_or_404(Draft, pk=draft_id)
+    model = draft.content_type.model_class()
+    if model not in PAGE_TEMPLATES or not request.user.has_perm(f"content.change_{model._meta.model_name}"):
+        raise PermissionDenied
+    page = drafts.page_from_draft(draft)
+    opts = model._meta
+    edit = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[draft.object_id]) if draft.object_id \
+        else f"{reverse(f'admin:{opts.app_label}_{opts.model_name}_add')}?draft={draft.pk}"
+    context = {"item": page, "draft_preview": {"draft": draft, "edit_url": edit}}
+    if model is Article:
+        context["previous"], context["next"] = _neighbours(page.slug)
+    response = render(request, PAGE_TEMPLATES[model], context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def feedback(request):
+    """"Was this page helpful?" Yes or No (a plain GET link from every page) opens this small form;
+    sending it keeps the page, the answer and the comment, and nothing about the reader."""
+    template = "guide/feedback.html"
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            Feedback.objects.create(**form.cleaned_data)
+            return render(request, htmx_partial(request, template, "thanks"), {"page": form.cleaned_data["page"]})
+        # htmx swaps nothing on a 4xx, so its fragment comes back as 200 with the messages.
+        return render(request, htmx_partial(request, template, "form"), {"form": form},
+                      status=200 if wants_fragment(request) else 400)
+    form = FeedbackForm(initial={"page": request.GET.get("page", ""), "helpful": request.GET.get("helpful", "")})
+    return render(request, htmx_partial(request, template, "form"), {"form": form})

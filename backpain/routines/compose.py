@@ -26,6 +26,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from backpain.dose import NBSP, dose_text, minutes_text
 from backpain.vocabulary import EQUIPMENT
 
 # --- Timing assumptions (documented on the page, too) ----------------------------------------
@@ -43,7 +44,6 @@ MIN_AEROBIC_SECONDS = 60
 MAX_ITEMS_PER_PHASE = 7  # the aerobic piece included; keeps the sheet on one page
 
 MIN_MINUTES, MAX_MINUTES = 3, 30
-NBSP = "\u00a0"  # keeps "20 s" and "2 min" on one line
 
 # --- Vocabulary ------------------------------------------------------------------------------
 WARMUP, COOLDOWN = "warm-up", "cool-down"
@@ -51,7 +51,7 @@ AEROBIC, DRILLS, STRIDES, ACTIVATION, STRETCH, ROLLING = (
     "aerobic", "drills", "strides", "activation", "stretch", "foam-rolling")
 STAGE_ORDER = {WARMUP: (AEROBIC, DRILLS, STRIDES, ACTIVATION), COOLDOWN: (AEROBIC, STRETCH, ROLLING)}
 STAGE_LABELS = {AEROBIC: "Easy aerobic", DRILLS: "Dynamic drills", STRIDES: "Strides",
-                ACTIVATION: "Activation", STRETCH: "Stretches", ROLLING: "Foam rolling"}
+                ACTIVATION: "Activation", STRETCH: "Stretches and mobility", ROLLING: "Foam rolling"}
 STRIDES_SLUG = "strides"
 
 # Where each exercise category goes when the runner asks for it (include=...).
@@ -179,25 +179,13 @@ class Dose:
 
     @property
     def text(self) -> str:
-        """The dose in a runner's words, phrased like Exercise.dosage: '2 sets of hold 30 s each side'."""
+        """The dose in a runner's words, worded as everywhere else (backpain/dose.py)."""
         if self.recovery_seconds:  # strides: "4 × 20 s, walk back 30 s after each"
             count = self.sets * (self.reps or 1)
             each = self.duration_seconds or self.hold_seconds or DEFAULT_WORK_SECONDS
             return f"{count} × {each}{NBSP}s, walk back {self.recovery_seconds}{NBSP}s after each"
-        parts = []
-        if self.reps:
-            parts.append(f"{self.reps} reps")
-        if self.hold_seconds:
-            parts.append(f"hold {self.hold_seconds}{NBSP}s")
-        if self.duration_seconds:
-            parts.append(minutes_text(self.duration_seconds) if self.duration_seconds >= 60 else
-                         f"{self.duration_seconds}{NBSP}s")
-        text = ", ".join(parts)
-        if self.sets > 1:
-            text = f"{self.sets} sets of {text}" if text else f"{self.sets} sets"
-        if self.per_side:
-            text += " each side"
-        return text
+        return dose_text(sets=self.sets, reps=self.reps, hold_seconds=self.hold_seconds,
+                         duration_seconds=self.duration_seconds, per_side=self.per_side)
 
 
 @dataclass(frozen=True)
@@ -264,15 +252,6 @@ class Routine:
     @property
     def total_minutes(self) -> int:
         return round(self.total_seconds / 60)
-
-
-def minutes_text(seconds: int, approximate: bool = False) -> str:
-    """90 -> '1½ min'; approximate times are rounded to the nearest half minute, at least ½."""
-    halves = max(1, round(seconds / 30)) if approximate else round(seconds / 30)
-    whole, half = divmod(halves, 2)
-    if whole == 0:
-        return f"½{NBSP}min"
-    return f"{whole}{'½' if half else ''}{NBSP}min"
 
 
 # --- The composer ----------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Journeys through the guide in a real browser, with and without JavaScript, plus axe and screenshots."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .accessibility import assert_accessible
@@ -67,7 +69,7 @@ def test_search_shows_results_as_you_type(page_js):
     expect(page).to_have_url(re.compile(r"q=hamstring"))
 
 
-def test_admin_edit_shows_on_site_and_revision_restores(site, editor):
+def test_admin_edit_shows_on_site_and_revision_restores(site, editor, tmp_path, django_db_blocker, settings):
     page = site()
     page.goto("/admin/")
     page.get_by_label("Username").fill("editor")
@@ -77,11 +79,36 @@ def test_admin_edit_shows_on_site_and_revision_restores(site, editor):
     page.get_by_role("link", name="Forearm plank", exact=True).click()
     original = page.get_by_label("Summary").input_value()
     page.get_by_label("Summary").fill("Edited by a physio in admin.")
-    page.get_by_role("button", name="Save", exact=True).first.click()
+    # Saved, it is a draft: the public page has not changed.
+    page.get_by_role("button", name="Save draft").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("Draft saved")
+    page.goto("/exercises/plank/")
+    expect(page.locator(".lede")).to_have_text(original)
+    # The preview shows the draft in the page's own template.
+    page.goto("/admin/content/exercise/?q=plank")
+    page.get_by_role("link", name="Forearm plank", exact=True).click()
+    expect(page.get_by_label("Summary")).to_have_value("Edited by a physio in admin.")
+    page.get_by_role("button", name="Preview draft").first.click()
+    expect(page.locator(".draft-banner")).to_contain_text("Preview of an unpublished draft")
+    expect(page.locator(".lede")).to_have_text("Edited by a physio in admin.")
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to editing").click()
+    page.get_by_role("button", name="Publish").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     page.goto("/exercises/plank/")
     expect(page.locator(".lede")).to_have_text("Edited by a physio in admin.")
+
+    # What git would show after export_content: that one line, in that one file.
+    with django_db_blocker.unblock():
+        call_command("export_content", "--folder", str(tmp_path))
+    changed = [path.relative_to(tmp_path) for path in sorted(tmp_path.glob("*/*.md"))
+               if path.read_bytes() != (settings.CONTENT_DIR / path.relative_to(tmp_path)).read_bytes()]
+    assert changed == [Path("exercises/plank.md")]
+    before = (settings.CONTENT_DIR / "exercises/plank.md").read_text().split("\n")
+    after = (tmp_path / "exercises/plank.md").read_text().split("\n")
+    assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [
+        (f"summary: {original}", "summary: Edited by a physio in admin.")]
 
     page.goto("/admin/content/exercise/?q=plank")
     page.get_by_role("link", name="Forearm plank", exact=True).click()
@@ -101,3 +128,19 @@ def test_page_types_are_accessible_and_screenshotted(site, screenshot, name):
         screenshot(page, f"{name}-{width}.png")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
         assert_accessible(page)
+
+
+def test_was_this_page_helpful_with_and_without_javascript(page_js):
+    page, js = page_js
+    page.goto("/causes/weak-core/")
+    page.locator("#page-feedback").get_by_role("button", name="No").click()
+    if js:  # the form opens in place, under the page
+        expect(page).to_have_url(re.compile(r"/causes/weak-core/$"))
+    else:
+        expect(page.get_by_role("heading", name="Tell us about a page")).to_be_visible()
+    expect(page.get_by_label("No")).to_be_checked()
+    page.get_by_label("What could be better? (optional)").fill("A picture of the muscles would help.")
+    if js:  # axe runs in the page, so only where scripts may run
+        assert_accessible(page)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Thank you.")).to_be_visible()

@@ -13,5 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("--folder", type=Path, default=settings.CONTENT_DIR)
 
     def handle(self, *args, folder, **options):
-        count = export(folder)
-        self.stdout.write(f"Exported {count} items to {folder}.")
+        changed, count = export(folder)
+        self.stdout.write(f"Exported {count} items to {folder}: {changed} file(s) changed.")
