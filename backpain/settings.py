@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "backpain.guide",
     "backpain.checker",
     "backpain.routines",
+    "backpain.running",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("backpain.guide.urls")),
     path("", include("backpain.checker.urls")),
     path("", include("backpain.routines.urls")),
+    path("", include("backpain.running.urls")),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),

@@ -23,6 +23,7 @@ PAGES = [
     ("exercise library", "/exercises/"),
     ("symptom checker", "/checker/"),
     ("routine sheet", "/routine/sheet/?run=easy&warmup=10&cooldown=10"),
+    ("return-to-running plan", "/return-to-running/plan/?start=2027-01-04&sessions=3&stage=1"),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}

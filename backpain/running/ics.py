@@ -1,0 +1,53 @@
+"""The plan as an iCalendar file (.ics) for a phone's calendar, written with the icalendar library.
+
+Each session is an all-day event with what to do in its description; rest days have no event. Event
+ids come from the plan's inputs, so downloading the same plan again updates the same events instead of
+adding copies. No Django here: the view gives the links and the time stamp.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from icalendar import Calendar, Event
+
+from .plan import COOL_DOWN_MINUTES, WARM_UP_MINUTES, Plan, Session
+
+PRODUCT_ID = "-//Back on Track//Return to running//EN"
+NAME = "Return to running"
+
+
+def describe(session: Session, *, check_in_url: str, warm_up_url: str) -> str:
+    stage = session.stage
+    return "\n".join((
+        f"Stage {stage.number}: {stage.name} (week {session.week}, session {session.number}).",
+        f"1. Warm-up: walk for {WARM_UP_MINUTES} minutes. Warm-up moves: {warm_up_url}",
+        f"2. {stage.main_text.replace(chr(0xA0), ' ')}.",
+        f"3. Cool-down: walk for {COOL_DOWN_MINUTES} minutes.",
+        "Pain during the run: 0 to 3 is fine; 4 or 5 is a warning; over 5 is too much, so stop running.",
+        f"The next morning, check in: {check_in_url}",
+        "Education, not diagnosis.",
+    ))
+
+
+def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, warm_up_url: str,
+                  stamp: datetime.datetime) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", NAME)
+    inputs = plan.inputs
+    key = f"{inputs.start:%Y%m%d}-{inputs.sessions_per_week}-{inputs.first_stage}"
+    for index, session in enumerate(plan.sessions, start=1):
+        event = Event()
+        event.add("uid", f"running-{key}-{index}@back-on-track")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", session.date)
+        event.add("dtend", session.date + datetime.timedelta(days=1))
+        event.add("summary", f"Walk-run: stage {session.stage.number}, {session.stage.name}")
+        event.add("description", describe(session, check_in_url=check_in_url, warm_up_url=warm_up_url))
+        event.add("url", plan_url)
+        event.add("transp", "TRANSPARENT")  # a reminder, not a busy block
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,154 @@
+"""Return to running (/return-to-running/): the plan, its calendar file and printable week card, and the
+check-in after a session.
+
+The plan, the calendar file and the card read only their GET parameters (start, sessions, stage, and
+the card's week), so every plan has a stable address to share, print as a QR code or bookmark. They
+are rendered each time, not cached: a start date and two small numbers make more pages than a cache
+should hold, and a plan is a pure function over a few dozen sessions, with no database query.
+
+The check-in is a POST. Privacy, as in the symptom checker: answers come only in a POST body, never in
+a URL; a GET ignores any query string; nothing is stored or logged; every response is marked no-store.
+A runner may keep their check-ins in their own browser (static/js/running.js); the server never sees
+that history.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from backpain.caching import wants_fragment
+from backpain.qr import qr_svg
+
+from .chart import chart
+from .checkin import decide, emergency_stop
+from .forms import CardForm, CheckInForm, PlanForm, with_defaults
+from .ics import plan_calendar
+from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
+
+CHECK_IN_TEMPLATE = "running/check_in.html"
+# The routine builder's warm-up and cool-down for an easy run, as long as the plan's walks.
+WARM_UP_QUERY = f"run=easy&warmup={WARM_UP_MINUTES}&cooldown={COOL_DOWN_MINUTES}"
+
+
+def warm_up_url() -> str:
+    return f"{reverse('routines:builder')}?{WARM_UP_QUERY}"
+
+
+def _common() -> dict:
+    return {"stages": STAGES, "zones": PAIN_ZONES, "trial_top_stage": TRIAL_TOP_STAGE,
+            "warm_up_minutes": WARM_UP_MINUTES, "cool_down_minutes": COOL_DOWN_MINUTES,
+            "warm_up_url": warm_up_url()}
+
+
+def _bad_plan(request, form):
+    """The start page with the form and its messages: a plan can't be made from these values."""
+    return render(request, "running/start.html", {**_common(), "form": form}, status=400)
+
+
+@require_GET
+def start(request):
+    today = timezone.localdate()
+    form = PlanForm(initial={"start": today, "sessions": 3, "stage": 1}, today=today)
+    return render(request, "running/start.html", {**_common(), "form": form})
+
+
+@require_GET
+def plan(request):
+    today = timezone.localdate()
+    form = PlanForm(with_defaults(request.GET, today), today=today)
+    if not form.is_valid():
+        return _bad_plan(request, form)
+    the_plan = make_plan(form.inputs())
+    current = the_plan.week_on(today)
+    query = form.query()
+    context = {
+        **_common(),
+        "form": form,
+        "plan": the_plan,
+        "chart": chart(the_plan),
+        "today": today,
+        "current_week": current,
+        "query": query,
+        # The stage the runner is most likely checking in for: this week's, or the first.
+        "checkin_form": CheckInForm(initial={"stage": (current or the_plan.weeks[0]).stage.number}),
+    }
+    return render(request, "running/plan.html", context)
+
+
+@require_GET
+def calendar(request):
+    today = timezone.localdate()
+    form = PlanForm(with_defaults(request.GET, today), today=today)
+    if not form.is_valid():
+        return _bad_plan(request, form)
+    body = plan_calendar(
+        make_plan(form.inputs()),
+        plan_url=request.build_absolute_uri(f"{reverse('running:plan')}?{form.query()}"),
+        check_in_url=request.build_absolute_uri(reverse("running:check_in")),
+        warm_up_url=request.build_absolute_uri(warm_up_url()),
+        stamp=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="return-to-running.ics"'
+    return response
+
+
+@require_GET
+def card(request):
+    """One week of the plan on one printed page: tick boxes, pain boxes, the rules and a QR code."""
+    today = timezone.localdate()
+    form = CardForm(with_defaults(request.GET, today), today=today)
+    if not form.is_valid():
+        return _bad_plan(request, form)
+    the_plan = make_plan(form.inputs())
+    number = form.cleaned_data["week"]
+    if number is None:
+        current = the_plan.week_on(today)
+        number = current.number if current else 1
+    if number > len(the_plan.weeks):
+        form.add_error("week", f"This plan has {len(the_plan.weeks)} weeks: choose one of them.")
+        return _bad_plan(request, form)
+    plan_path = f"{reverse('running:plan')}?{form.query()}"
+    context = {
+        **_common(),
+        "plan": the_plan,
+        "week": the_plan.weeks[number - 1],
+        "plan_url": plan_path,
+        "query": form.query(),
+        "short_url": f"{request.get_host()}{plan_path}",
+        "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
+        "check_in_url": f"{request.get_host()}{reverse('running:check_in')}",
+        "today": today,
+    }
+    return render(request, "running/card.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters()  # if anything ever fails here, error reports show no answers
+@never_cache  # Cache-Control: no-store: answers and decisions must not be kept anywhere
+@vary_on_headers("HX-Request")
+def check_in(request):
+    if request.method == "GET":
+        # Any query string is ignored: answers are never read from a URL.
+        return render(request, CHECK_IN_TEMPLATE, {"checkin_form": CheckInForm()})
+    form = CheckInForm(request.POST)
+    answers = decision = None
+    if form.is_valid():
+        answers = form.answers()
+        decision = decide(answers)
+    else:
+        # An emergency sign answered yes or "not sure" stops the runner whatever else is missing.
+        decision = emergency_stop(form.emergency_answer())
+    status = 200 if decision else 400
+    template = CHECK_IN_TEMPLATE
+    if wants_fragment(request):
+        template += "#check-in"
+        status = 200  # htmx swaps nothing on a 4xx, so the messages would never show
+    context = {"checkin_form": form, "answers": answers, "decision": decision,
+               "next_stage": BY_NUMBER.get(decision.stage) if decision and decision.stage else None}
+    return render(request, template, context, status=status)

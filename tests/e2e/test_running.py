@@ -1,0 +1,216 @@
+"""Return to running in a real browser: make a plan, check in (with and without JavaScript), keep and
+delete the history, print the week card, and axe on every page."""
+
+import datetime
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from .accessibility import assert_accessible
+
+TODAY = datetime.date.today()
+START = TODAY - datetime.timedelta(days=10)  # the plan is in its second week
+PLAN = f"/return-to-running/plan/?start={START:%Y-%m-%d}&sessions=3&stage=1"
+CARD = f"/return-to-running/card/?start={START:%Y-%m-%d}&sessions=3&stage=1&week=2"
+# The busiest card: four sessions, and the longest stage text.
+CARD_FULLEST = "/return-to-running/card/?start=2027-01-04&sessions=4&stage=1&week=2"
+
+
+def chart_picture(page, folder, name):
+    """The chart alone, for people to look at (`make screenshots`), like the screenshot fixture."""
+    if os.environ.get("BACKPAIN_SCREENSHOTS") == "1":
+        page.locator(".chart").screenshot(path=str(folder / name))
+
+
+def day(offset: int) -> str:
+    return f"{START + datetime.timedelta(days=offset):%Y-%m-%d}"
+
+
+def answer(page, *, emergency="No", pain="2", morning="Back to my usual level, or better", finished="Two or more"):
+    form = page.locator(".check-in-form")
+    form.locator("fieldset", has_text="emergency signs").get_by_label(emergency, exact=True).check()
+    form.get_by_label(pain, exact=True).check()
+    form.get_by_label(morning, exact=True).check()
+    form.get_by_label(finished, exact=True).check()
+    form.get_by_role("button", name="Get my next step").click()
+
+
+def keep(page, date: str):
+    page.locator("[data-keep-date]").fill(date)
+    page.get_by_role("button", name="Keep this check-in in this browser").click()
+    expect(page.locator("[data-keep-status]")).to_contain_text("Kept in this browser")
+
+
+def test_make_a_plan_check_in_three_times_see_them_on_the_chart_then_delete_them(site, screenshot_dir):
+    page = site()
+    page.goto("/return-to-running/")
+    page.get_by_label("First day").fill(f"{START:%Y-%m-%d}")
+    page.get_by_label("3 a week, as in the trial").check()
+    page.get_by_label("Start at").select_option("1")
+    page.get_by_role("button", name="Show my plan").click()
+    expect(page).to_have_url(re.compile(rf"/return-to-running/plan/\?start={START:%Y-%m-%d}&sessions=3&stage=1$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your return-to-running plan")
+    expect(page.locator("tr.is-current")).to_have_attribute("data-week", "2")
+
+    history = page.locator("[data-history]")
+    expect(history).to_be_visible()  # shown by the script
+    expect(history).to_contain_text("You have not kept any check-ins yet")
+    expect(history.get_by_role("button", name="Delete my history")).to_be_hidden()
+    dots = page.locator("svg[data-chart] .checkin")
+    expect(dots).to_have_count(0)
+    page.evaluate("window.stillHere = true")  # gone if the page reloads
+
+    # 1. Stage 2 (this week's, preselected), finished once: repeat.
+    expect(page.get_by_label("Which stage did you do?")).to_have_value("2")
+    answer(page, finished="One: this was the first")
+    expect(page.locator(".decision h2")).to_have_text("Your next step: Repeat this stage")
+    expect(page.locator(".decision")).to_be_focused()
+    keep(page, day(7))
+    expect(dots).to_have_count(1)
+
+    # 2. Finished twice with green pain: move up.
+    answer(page, pain="3")
+    expect(page.locator(".decision h2")).to_have_text("Your next step: Move up a stage")
+    keep(page, day(9))
+
+    # 3. Too much pain: step back.
+    page.get_by_label("Which stage did you do?").select_option("3")
+    answer(page, pain="7")
+    expect(page.locator(".decision h2")).to_have_text("Your next step: Step back a stage")
+    keep(page, day(14))
+    assert page.evaluate("window.stillHere") is True  # every check-in came back without a page load
+    assert "pain" not in page.url and "stage=3" not in page.url
+
+    expect(dots).to_have_count(3)
+    expect(dots.locator("text")).to_have_text(["2", "3", "7"])
+    expect(history.locator("li")).to_have_count(3)
+    expect(history.locator("li").last).to_contain_text("stage 3, pain 7 out of 10; next step: step back a stage")
+    expect(page.locator("[data-history-key]")).to_be_visible()
+    # Each circle sits over its own day and higher for a stage with more running.
+    xs = dots.locator("circle").evaluate_all("cs => cs.map(c => +c.getAttribute('cx'))")
+    ys = dots.locator("circle").evaluate_all("cs => cs.map(c => +c.getAttribute('cy'))")
+    assert xs == sorted(xs) and ys[0] == ys[1] > ys[2]
+    chart_picture(page, screenshot_dir, "running-chart-checkins-1280.png")
+    assert_accessible(page)
+
+    # Kept across a reload: in this browser's storage, not on the server.
+    page.reload()
+    expect(dots).to_have_count(3)
+    stored = page.evaluate("JSON.parse(localStorage.getItem('backpain.running.checkins'))")
+    assert [(c["date"], c["stage"], c["pain"], c["action"]) for c in stored] == [
+        (day(7), 2, 2, "repeat"), (day(9), 2, 3, "move_up"), (day(14), 3, 7, "step_back")]
+
+    history.get_by_role("button", name="Delete my history").click()
+    expect(dots).to_have_count(0)
+    expect(history.locator("li")).to_have_count(0)
+    expect(history).to_contain_text("Your history is deleted from this browser.")
+    assert page.evaluate("localStorage.getItem('backpain.running.checkins')") is None
+    page.reload()
+    expect(dots).to_have_count(0)
+
+
+def test_an_emergency_sign_stops_at_once_and_shows_the_emergency_advice(site):
+    page = site()
+    page.goto(PLAN)
+    page.locator(".check-in-form fieldset", has_text="emergency signs").get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Get my next step").click()  # nothing else answered
+    decision = page.locator(".decision")
+    expect(decision.locator("h2")).to_have_text("Your next step: Stop: use the symptom checker now")
+    expect(decision.locator(".emergency-signs")).to_be_visible()
+    expect(decision).to_contain_text("Do not drive yourself")
+    expect(decision.get_by_role("link", name="Use the symptom checker now")).to_have_attribute("href", "/checker/")
+    assert_accessible(page)
+
+
+def test_without_javascript_the_check_in_posts_and_the_page_gives_the_decision(site):
+    page = site(js=False)
+    page.goto(PLAN)
+    expect(page.locator("[data-history]")).to_be_hidden()  # needs the script
+    answer(page, pain="4")
+    expect(page).to_have_url(re.compile(r"/return-to-running/check-in/$"))  # answers in the body, not the URL
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check in after a session")
+    expect(page.locator(".decision h2")).to_have_text("Your next step: Repeat this stage")
+    expect(page.locator(".decision")).to_contain_text("Pain of 4 out of 10 is a warning")
+    expect(page.locator("[data-keep]")).to_be_hidden()
+    # Missing answers: a message at the top, never a decision.
+    page.goto("/return-to-running/check-in/")
+    page.get_by_role("button", name="Get my next step").click()
+    expect(page.locator(".error-summary")).to_contain_text("Answer the question about the emergency signs.")
+    expect(page.locator(".decision")).to_have_count(0)
+
+
+def test_no_axe_violations_on_the_check_in_with_its_messages(site):
+    # axe runs in the page, so it needs JavaScript: post the form as a browser without it would.
+    page = site()
+    page.goto("/return-to-running/check-in/")
+    page.get_by_label("Which stage did you do?").select_option("4")
+    page.evaluate("document.querySelector('.check-in-form').submit()")
+    expect(page.locator(".error-summary")).to_contain_text("Choose a number from 0 to 10.")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("url", [CARD, CARD_FULLEST], ids=["three-a-week", "four-a-week"])
+def test_the_week_card_prints_on_exactly_one_page_in_black_and_white(site, screenshot_dir, paper, url):
+    page = site()
+    page.goto(url)
+    expect(page.locator(".card-qr svg")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator("[data-print]")).to_be_hidden()
+    # Black and white: the zones keep their shapes, filled from empty to full.
+    fills = page.locator(".zone-icon").evaluate_all("icons => icons.map(i => getComputedStyle(i).fill)")
+    assert fills == ["rgb(255, 255, 255)", "rgb(153, 153, 153)", "rgb(0, 0, 0)"]
+    name = "three" if url == CARD else "four"
+    pdf = screenshot_dir / f"running-card-{name}-{paper}.pdf"
+    page.pdf(path=str(pdf), format=paper, print_background=False)
+    assert len(PdfReader(pdf).pages) == 1
+
+
+@pytest.mark.parametrize("url", [
+    "/return-to-running/",
+    PLAN,
+    "/return-to-running/plan/?start=2027-01-04&sessions=4&stage=8",
+    "/return-to-running/plan/?start=nope&sessions=9",
+    "/return-to-running/check-in/",
+    CARD,
+    "/articles/returning-to-running/",
+])
+def test_no_axe_violations(site, url):
+    page = site()
+    page.goto(url)
+    assert_accessible(page)
+
+
+def test_no_axe_violations_on_a_phone_with_a_decision_kept(site):
+    page = site(width=375)
+    page.goto(PLAN)
+    answer(page, finished="One: this was the first")
+    expect(page.locator("[data-keep]")).to_be_visible()
+    assert_accessible(page)
+    page.goto(CARD)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_plan_chart_and_card_fit_the_screen_without_sideways_scrolling(site, screenshot, screenshot_dir, width):
+    page = site(width=width)
+    page.goto(PLAN)
+    kept = [{"date": day(7), "stage": 2, "pain": 1, "morning": "usual", "action": "repeat", "next": 2},
+            {"date": day(9), "stage": 2, "pain": 3, "morning": "usual", "action": "move_up", "next": 3}]
+    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+    page.reload()
+    expect(page.locator("svg[data-chart] .checkin")).to_have_count(2)
+    for name, url in (("plan", None), ("card", CARD), ("check-in", "/return-to-running/check-in/"),
+                      ("start", "/return-to-running/"), ("article", "/articles/returning-to-running/")):
+        if url:
+            page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        screenshot(page, f"running-{name}-{width}.png")
+        # WCAG 1.4.10 (reflow): nothing needs sideways scrolling of the page (the chart scrolls in its box).
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways"
+    page.goto(PLAN)
+    chart_picture(page, screenshot_dir, f"running-chart-{width}.png")

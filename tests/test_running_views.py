@@ -1,0 +1,294 @@
+"""Return to running's pages: the start page, the plan, the .ics file, the week card and the check-in."""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar
+
+from backpain.context_processors import EMERGENCY_SIGNS
+from backpain.running.plan import STAGES
+from tests.checker_answers import answers
+
+PLAN = "/return-to-running/plan/?start=2027-01-04&sessions=3&stage=1"
+CHECK_IN = "/return-to-running/check-in/"
+GOOD = {"emergency": "no", "stage": "4", "pain_during": "2", "morning": "usual", "finished": "2"}
+CONTENT = Path(settings.CONTENT_DIR)
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+# --- The start page and the plan ---------------------------------------------------------------
+def test_the_start_page_explains_and_offers_the_form(client):
+    html = text(client.get("/return-to-running/"))
+    assert '<form class="plan-form" method="get" action="/return-to-running/plan/"' in html
+    assert 'href="/checker/"' in html and 'href="/articles/returning-to-running/"' in html
+    assert html.count('<th scope="row">') == len(STAGES)
+    assert "pregnant" in html and "stop running and jumping" in html
+    assert "Green, 0 to 3 out of 10" in html and "Red, 6 to 10 out of 10" in html
+
+
+def test_the_plan_shows_every_week_the_chart_and_the_ways_out(client):
+    response = client.get(PLAN)
+    html = text(response)
+    assert response.status_code == 200
+    assert html.count('<tr class="') == 11  # one row a week
+    assert "Mon 4 Jan, Wed 6 Jan, Fri 8 Jan" in strip_tags(html)
+    svg = html[html.index("<svg class=\"plan-chart\""):html.index("</svg>", html.index("plan-chart"))]
+    assert svg.count('<rect class="bar') == 33 and svg.count("bar-walk") == 3
+    assert 'role="img"' in svg and "<title id=\"chart-title\">" in svg
+    assert 'href="/return-to-running/plan.ics?start=2027-01-04&amp;sessions=3&amp;stage=1"' in html
+    assert 'href="/return-to-running/card/?start=2027-01-04&amp;sessions=3&amp;stage=1&amp;week=2"' in html
+    assert 'href="/routine/?run=easy&amp;warmup=5&amp;cooldown=5"' in html  # the warm-up before each session
+    assert 'hx-post="/return-to-running/check-in/"' in html and 'method="post"' in html
+    assert "csrfmiddlewaretoken" in html
+
+
+def test_the_history_and_keep_controls_need_javascript_and_say_nothing_leaves_the_device(client):
+    html = text(client.get(PLAN))
+    assert re.search(r'<section class="history" hidden data-history', html)
+    assert "Delete my history" in html and "Nothing leaves this device" in html
+    assert "static/js/running.js" in html
+
+
+def test_no_inline_styles_or_scripts_for_the_strict_csp(client):
+    for url in ("/return-to-running/", PLAN, "/return-to-running/card/?start=2027-01-04&week=1", CHECK_IN):
+        html = text(client.get(url))
+        assert " style=" not in html, url
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
+        assert not re.search(r"<[^>]*\son[a-z]+=", html), url
+
+
+def test_missing_values_take_the_defaults(client):
+    html = text(client.get("/return-to-running/plan/"))
+    today = timezone.localdate()
+    assert f'datetime="{today:%Y-%m-%d}"' in html
+    assert "3 a week" in html and "this week" in html
+
+
+def test_the_current_week_is_marked_and_the_check_in_asks_about_its_stage(client):
+    start = timezone.localdate() - datetime.timedelta(days=8)
+    html = text(client.get(f"/return-to-running/plan/?start={start:%Y-%m-%d}&sessions=3&stage=2"))
+    assert '<tr class="is-current" data-week="2" data-stage="3">' in html
+    assert '<option value="3" selected>' in html
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("start=nope&sessions=3&stage=1", "Give the date as year-month-day"),
+    ("start=2027-02-30", "Give the date as year-month-day"),
+    ("start=1999-01-01", "within a year of today"),
+    ("start=", "Give the date as year-month-day"),
+    ("start=2027-01-04&sessions=5", "Choose 2, 3 or 4 sessions a week."),
+    ("start=2027-01-04&sessions=1", "Choose 2, 3 or 4 sessions a week."),
+    ("start=2027-01-04&stage=0", "Choose a stage from 1 to 11."),
+    ("start=2027-01-04&stage=12", "Choose a stage from 1 to 11."),
+    ("start=2027-01-04&stage=two", "Choose a stage from 1 to 11."),
+])
+def test_bad_plan_values_get_the_form_with_a_message_and_400(client, query, message):
+    for path in ("/return-to-running/plan/", "/return-to-running/plan.ics", "/return-to-running/card/"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400, path
+        assert message in text(response) and 'class="error-summary"' in text(response)
+
+
+def test_the_plan_pages_only_answer_get(client):
+    for path in ("/return-to-running/", "/return-to-running/plan/", "/return-to-running/plan.ics",
+                 "/return-to-running/card/"):
+        assert client.post(path).status_code == 405
+
+
+# --- The calendar file ---------------------------------------------------------------------------
+def parse(response) -> list:
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="return-to-running.ics"'
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["PRODID"]) == "-//Back on Track//Return to running//EN"
+    return list(calendar.walk("VEVENT"))
+
+
+def test_the_ics_has_one_all_day_event_per_session_on_the_right_dates(client):
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=1"))
+    assert len(events) == 33
+    dates = [event.decoded("DTSTART") for event in events]
+    assert dates[:4] == [datetime.date(2027, 1, 4), datetime.date(2027, 1, 6), datetime.date(2027, 1, 8),
+                         datetime.date(2027, 1, 11)]
+    assert dates[-1] == datetime.date(2027, 3, 19)
+    assert all(type(d) is datetime.date for d in dates)  # all-day events, no times
+    assert all(event.decoded("DTEND") - event.decoded("DTSTART") == datetime.timedelta(days=1) for event in events)
+    assert all((b - a).days >= 2 for a, b in zip(dates, dates[1:], strict=False))  # rest days left free
+    assert len({str(event["UID"]) for event in events}) == 33
+
+
+def test_each_event_says_what_to_do(client):
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=2&stage=3"))
+    assert len(events) == 2 * 9
+    first = events[0]
+    assert str(first["SUMMARY"]) == "Walk-run: stage 3, run 30 seconds"
+    description = str(first["DESCRIPTION"])
+    assert "Warm-up: walk for 5 minutes" in description
+    assert "Run 30 s, then walk 1½ min: 10 times." in description
+    assert "Cool-down: walk for 5 minutes" in description
+    assert "http://testserver/return-to-running/check-in/" in description
+    assert "http://testserver/routine/?run=easy&warmup=5&cooldown=5" in description
+    assert str(first["URL"]) == "http://testserver/return-to-running/plan/?start=2027-01-04&sessions=2&stage=3"
+
+
+def test_four_a_week_in_the_ics_never_has_two_days_in_a_row(client):
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=4&stage=8"))
+    dates = [event.decoded("DTSTART") for event in events]
+    assert len(dates) == 16 and {(b - a).days for a, b in zip(dates, dates[1:], strict=False)} == {2}
+
+
+def test_the_same_plan_downloaded_twice_keeps_its_event_ids(client):
+    url = "/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=10"
+    first, second = parse(client.get(url)), parse(client.get(url))
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
+
+
+# --- The week card --------------------------------------------------------------------------------
+def test_the_card_has_the_week_boxes_rules_signs_and_a_qr_code(client):
+    html = text(client.get("/return-to-running/card/?start=2027-01-04&sessions=3&stage=1&week=3"))
+    assert "Week 3 of 11: stage 3, run 30 seconds" in html
+    assert html.count('<span class="write-box"') == 3
+    assert "Mon 18 Jan" in strip_tags(html) and "Fri 22 Jan" in strip_tags(html)
+    assert html.index('class="emergency-signs') < html.index('class="card-table"')  # the signs at the top
+    for sign in EMERGENCY_SIGNS:
+        assert sign in html
+    assert "Green, 0 to 3 out of 10" in html and "Amber, 4 to 5" in html and "Red, 6 to 10" in html
+    assert 'class="qr-code"' in html and "<title>QR code that opens your plan online</title>" in html
+    assert "testserver/return-to-running/plan/?start=2027-01-04&amp;sessions=3&amp;stage=1" in html
+    assert 'href="/return-to-running/card/?start=2027-01-04&amp;sessions=3&amp;stage=1&amp;week=4"' in html
+
+
+def test_the_card_shows_this_week_when_no_week_is_given(client):
+    start = timezone.localdate() - datetime.timedelta(days=15)
+    html = text(client.get(f"/return-to-running/card/?start={start:%Y-%m-%d}&sessions=2&stage=1"))
+    assert "Week 3 of 11" in html
+
+
+@pytest.mark.parametrize("week", ["0", "12", "two", "-1"])
+def test_a_week_the_plan_does_not_have_is_a_400_with_a_message(client, week):
+    response = client.get(f"/return-to-running/card/?start=2027-01-04&sessions=3&stage=1&week={week}")
+    assert response.status_code == 400
+    assert "week" in text(response).lower() and 'class="error-summary"' in text(response)
+
+
+# --- The check-in -----------------------------------------------------------------------------------
+def test_the_check_in_form_is_blank_and_never_cached(client):
+    response = client.get(CHECK_IN)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    html = text(response)
+    assert "Your next step" not in html and " checked" not in html
+    assert html.index('class="emergency-signs') < html.index('name="emergency"')
+
+
+def test_answers_in_the_query_string_get_the_blank_form_and_no_decision(client):
+    response = client.get(CHECK_IN + "?" + "&".join(f"{k}={v}" for k, v in {**GOOD, "emergency": "yes"}.items()))
+    html = text(response)
+    assert response.status_code == 200
+    assert "Your next step" not in html and " checked" not in html and "selected>Stage 4" not in html
+
+
+@pytest.mark.parametrize(("changes", "headline", "next_stage"), [
+    ({}, "Move up a stage", "Next session: Stage 5: run 1½ minutes."),
+    ({"finished": "1"}, "Repeat this stage", "Next session: Stage 4: run 1 minute."),
+    ({"pain_during": "5"}, "Repeat this stage", "Next session: Stage 4"),
+    ({"pain_during": "6"}, "Step back a stage", "Next session: Stage 3: run 30 seconds."),
+    ({"morning": "worse"}, "Step back a stage", "Next session: Stage 3"),
+])
+def test_a_check_in_gives_one_decision_with_its_reason(client, changes, headline, next_stage):
+    response = client.post(CHECK_IN, {**GOOD, **changes})
+    html = text(response)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert f'<span class="decision-kicker">Your next step:</span> {headline}</h2>' in html
+    assert next_stage in html
+
+
+@pytest.mark.parametrize("emergency", ["yes", "unsure"])
+def test_an_emergency_sign_stops_whatever_else_is_answered_or_missing(client, emergency):
+    for data in ({**GOOD, "emergency": emergency}, {"emergency": emergency},
+                 {"emergency": emergency, "pain_during": "99"}):
+        response = client.post(CHECK_IN, data)
+        html = text(response)
+        assert response.status_code == 200
+        assert "Stop: use the symptom checker now" in html and 'href="/checker/"' in html
+        decision = html[html.index('class="decision'):html.index('id="check-in-heading"')]
+        assert 'class="emergency-signs' in decision  # the emergency advice with the decision
+        assert ("Do not drive yourself" in decision) is (emergency == "yes")
+        assert "Next session" not in html
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({**GOOD, "pain_during": "11"}, "Choose a number from 0 to 10."),
+    ({**GOOD, "pain_during": "-1"}, "Choose a number from 0 to 10."),
+    ({**GOOD, "pain_during": "three"}, "Choose a number from 0 to 10."),
+    ({**GOOD, "stage": "12"}, "Choose a stage from 1 to 11."),
+    ({**GOOD, "stage": ""}, "Choose a stage from 1 to 11."),
+    ({**GOOD, "finished": "7"}, "Choose how many sessions of this stage you have finished."),
+    ({**GOOD, "morning": "great"}, "Choose how your back was the next morning."),
+    ({**GOOD, "emergency": "maybe"}, "Answer the question about the emergency signs."),
+    ({k: v for k, v in GOOD.items() if k != "emergency"}, "Answer the question about the emergency signs."),
+    ({}, "Choose a number from 0 to 10."),
+])
+def test_bad_or_missing_answers_get_a_message_and_400_never_a_decision(client, data, message):
+    response = client.post(CHECK_IN, data)
+    assert response.status_code == 400
+    html = text(response)
+    assert message in html and 'class="error-summary"' in html and "Your next step" not in html
+
+
+def test_with_htmx_the_check_in_answers_with_its_piece_of_page_even_for_errors(client):
+    headers = {"HX-Request": "true"}
+    response = client.post(CHECK_IN, GOOD, headers=headers)
+    html = text(response)
+    assert response.status_code == 200 and "<html" not in html and html.lstrip().startswith('<section id="check-in"')
+    assert "Move up a stage" in html and "HX-Request" in response["Vary"]
+    response = client.post(CHECK_IN, {**GOOD, "pain_during": "12"}, headers=headers)
+    assert response.status_code == 200 and "Choose a number from 0 to 10." in text(response)
+
+
+def test_the_keep_control_carries_the_answers_for_the_browser_only_and_is_hidden(client):
+    html = text(client.post(CHECK_IN, {**GOOD, "pain_during": "3"}))
+    assert re.search(r'<div class="keep" hidden data-keep data-stage="4" data-pain="3"\s+data-morning="usual" '
+                     r'data-action="move_up" data-next="5">', html)
+
+
+def test_the_check_in_needs_a_csrf_token(db):
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(CHECK_IN, GOOD).status_code == 403
+
+
+def test_the_check_in_stores_nothing_and_hides_answers_from_error_reports(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.post(CHECK_IN, GOOD)
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
+    assert set(response.cookies) <= {"csrftoken"} and "sessionid" not in response.cookies
+    assert client.put(CHECK_IN).status_code == 405
+
+
+# --- Where the plan is offered -------------------------------------------------------------------------
+@pytest.mark.parametrize(("overrides", "offered"), [
+    ({}, True), ({"worried": "yes"}, True), ({"saddle_numbness": "yes"}, False), ({"fever": "yes"}, False),
+    ({"energy_bone": "yes"}, False), ({"pregnant": "yes"}, False),
+])
+def test_the_checker_offers_the_plan_only_where_it_offers_a_routine(client, db, overrides, offered):
+    html = text(client.post("/checker/", answers(**overrides)))
+    assert ('href="/return-to-running/"' in html) is offered
+    assert ("Build your routine" in html) is offered
+
+
+def test_the_flare_up_article_links_the_plan_and_the_guide_explains_it():
+    assert "](/return-to-running/)" in (CONTENT / "articles" / "recovering-from-a-flare-up.md").read_text()
+    article = (CONTENT / "articles" / "returning-to-running.md").read_text()
+    assert "](/return-to-running/)" in article and "](/checker/)" in article
+    for source in ("asteroid-trial", "asteroid-trial-registration", "nhs-couch-to-5k", "silbernagel-2007"):
+        assert source in article.split("---")[1], source
+        assert (CONTENT / "sources" / f"{source}.md").is_file()
