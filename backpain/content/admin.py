@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from .models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source, Synonym
 
 REVIEW_FIELDS = ("Review", {"fields": ("last_reviewed", "next_review_due", "sources")})
 
@@ -100,3 +100,13 @@ class ArticleAdmin(ContentAdmin):
     )
 
 
+
+
+@admin.register(Synonym)
+class SynonymAdmin(SimpleHistoryAdmin):
+    """Search synonyms: a word people type, and the guide's words for it. A change applies to the
+    next search (within the content version's few seconds on every server)."""
+
+    list_display = ("word", "means", "updated")
+    search_fields = ("word", "means")
+    fields = ("word", "means")
