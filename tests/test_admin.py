@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source, Synonym
 
 
 @pytest.fixture
@@ -12,7 +12,7 @@ def editor_client(client, db):
     return client
 
 
-MODELS = [Source, AnatomyTopic, Exercise, Cause, Article]
+MODELS = [Source, AnatomyTopic, Exercise, Cause, Article, Synonym]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -81,3 +81,22 @@ def test_editing_through_admin_renders_markdown_and_keeps_history(editor_client,
     history = editor_client.get(reverse("admin:content_cause_history", args=[cause.pk]))
     assert history.status_code == 200
     assert cause.history.count() >= 2
+
+
+def test_editors_change_search_synonyms_in_admin_with_history(editor_client, db):
+    from django.contrib.auth.models import Group
+
+    from backpain.content.permissions import EDITORS
+
+    assert Synonym.objects.filter(word="pee", means__contains="bladder").exists()  # the starting list
+    synonym = Synonym.objects.get(word="pee")
+    url = reverse("admin:content_synonym_change", args=[synonym.pk])
+    assert editor_client.post(url, {"word": "Pee", "means": "urine, bladder, wee"}).status_code == 302
+    synonym.refresh_from_db()
+    assert (synonym.word, synonym.means) == ("pee", "urine, bladder, wee")
+    assert synonym.history.count() == 1 and editor_client.get(
+        reverse("admin:content_synonym_history", args=[synonym.pk])).status_code == 200
+    response = editor_client.post(reverse("admin:content_synonym_add"), {"word": "ouch", "means": "ouch"})
+    assert response.status_code == 200 and "Give at least one other word" in response.content.decode()
+    editors = Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True)
+    assert {"change_synonym", "add_synonym", "view_historicalsynonym"} <= set(editors)
