@@ -126,10 +126,11 @@ def test_match_texts_quote_every_word_for_each_database():
         Group("hamst", (Alternative(("hamst",), prefix=True),)),
     ))
     sqlite, postgres = search_sql.SQLITE, search_sql.POSTGRES
-    assert sqlite.match_text(query.groups) == '("pins and needles" OR "tingling") AND ("hamst"*)'
+    # Single words before phrases: an OR stops at the first alternative that matches.
+    assert sqlite.match_text(query.groups) == '("tingling" OR "pins and needles") AND ("hamst"*)'
     assert sqlite.match_text(query.groups, every=False, title=True) == (
-        'title : (("pins and needles" OR "tingling") OR ("hamst"*))')
-    assert postgres.match_text(query.groups) == "((pins <-> and <-> needles) | (tingling)) & ((hamst:*))"
+        'title : (("tingling" OR "pins and needles") OR ("hamst"*))')
+    assert postgres.match_text(query.groups) == "((tingling) | (pins <-> and <-> needles)) & ((hamst:*))"
 
 
 # --- Ranking and pages, on the database the suite runs on ----------------------------------------

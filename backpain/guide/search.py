@@ -4,14 +4,15 @@ A query is answered in four steps:
 1. understand(): the words typed, stop words left out (backpain.guide.text). Each word, or phrase an
    editor gave synonyms for, becomes a group of alternatives: itself, the guide's words for it
    (Synonym, editable in admin), a close word of the guide when it is not one ("pirifomis" finds
-   piriformis), or itself as a prefix when it only starts one (typing "hamstr").
+   piriformis), or itself as a prefix when it only starts one (typing "hamst").
 2. warning_signs.matching(): a query that names a warning sign gets a box of advice above the
    results, and the page listing every warning sign comes first.
-3. The database counts every match, then ranks one page of them (search_sql.py, two parameterised
-   queries): SQLite's FTS5 (bm25, porter stemmer) or PostgreSQL's full-text search (ts_rank over a
-   tsvector weighted title A, summary B, text C), both over SearchEntry, whose index the database
-   keeps in step itself (content/migrations/0006_search_fts). A page must match every group; when
-   none does, a page that matches any group will do, and the results say so.
+3. The database counts every match and ranks one page of them (search_sql.py: one parameterised
+   query, two when the page reaches past the pages with a word in their title): SQLite's FTS5 (bm25,
+   porter stemmer) or PostgreSQL's full-text search (ts_rank over a tsvector weighted title A,
+   summary B, text C), both over SearchEntry, whose index the database keeps in step itself
+   (content/migrations/0006_search_fts). A page must match every group; when none does, a page that
+   matches any group will do, and the results say so.
 4. Each hit: its title and a snippet in the page's own case, with every matched word, and its
    synonyms, in <mark>.
 """

@@ -45,13 +45,19 @@ class Backend:
         raise NotImplementedError
 
 
+def _cheap_first(group):
+    """The group's alternatives, single words before phrases: an OR stops at the first that matches,
+    and a phrase needs the words' positions, a word does not."""
+    return sorted(group.alternatives, key=lambda alternative: len(alternative.words))
+
+
 class SQLite(Backend):
     def match_text(self, groups, every=True, title=False):
         """An FTS5 query: each alternative a quoted phrase, a prefix with * (words are letters and
         digits only, so nothing in them is FTS5 syntax)."""
         def one(alternative):
             return '"' + " ".join(alternative.words) + '"' + ("*" if alternative.prefix else "")
-        joined = [" OR ".join(one(a) for a in group.alternatives) for group in groups]
+        joined = [" OR ".join(one(a) for a in _cheap_first(group)) for group in groups]
         text = (" AND " if every else " OR ").join(f"({part})" for part in joined)
         return f"title : ({text})" if title else text
 
@@ -62,7 +68,7 @@ class PostgreSQL(Backend):
         and digits only, so nothing in them is tsquery syntax). The title has its own tsvector."""
         def one(alternative):
             return "(" + " <-> ".join(alternative.words) + (":*" if alternative.prefix else "") + ")"
-        joined = [" | ".join(one(a) for a in group.alternatives) for group in groups]
+        joined = [" | ".join(one(a) for a in _cheap_first(group)) for group in groups]
         return (" & " if every else " | ").join(f"({part})" for part in joined)
 
 
@@ -93,26 +99,26 @@ IS_PINNED = "+{id} IN (SELECT id FROM content_searchentry WHERE kind = %s AND sl
 TITLE_SCORE = "CASE WHEN {in_title} THEN %s ELSE 0.0 END + CASE WHEN {in_title} THEN %s ELSE 0.0 END"
 TITLE_SCORE_TWICE = "CASE WHEN {in_title} THEN 2 * %s ELSE 0.0 END"
 
-# Every match, once: whether it is pinned or in the title tier, and how it ranks there.
+# Every match, once: whether it is pinned, and how it ranks; a title score above 0 is the title tier
+# (one test of the title for the pages without a word of the query in it).
 MATCHES = (
-    "SELECT {id} AS id, 0 AS pinned, CASE WHEN {in_title} THEN 1 ELSE 0 END AS tier, "
-    "CASE WHEN {is_exact} THEN 1 ELSE 0 END AS exact, "
+    "SELECT {id} AS id, 0 AS pinned, CASE WHEN {is_exact} THEN 1 ELSE 0 END AS exact, "
     "CASE WHEN {in_title} THEN {title_score} ELSE 0.0 END AS title_score, {score} AS score "
     "FROM {table} WHERE {where}"
 )
-PINNED = ("SELECT id, 1 AS pinned, 0 AS tier, 0 AS exact, 0.0 AS title_score, 0.0 AS score "
+PINNED = ("SELECT id, 1 AS pinned, 0 AS exact, 0.0 AS title_score, 0.0 AS score "
           "FROM content_searchentry WHERE kind = %s AND slug = %s")
 # SQLite has bm25 already (for the title tier): the page is a slice of the sorted rows.
-SQLITE_TOP = ("SELECT * FROM m WHERE pinned = 1 OR tier = 1 "
+SQLITE_TOP = ("SELECT * FROM m WHERE pinned = 1 OR title_score > 0 "
               "ORDER BY pinned DESC, exact DESC, title_score DESC, score, id LIMIT %s OFFSET %s")
 # PostgreSQL: the band of rows that can reach the page, ranked after (in PAGE).
-POSTGRES_TOP = ("SELECT * FROM m WHERE pinned = 1 OR tier = 1 "
+POSTGRES_TOP = ("SELECT * FROM m WHERE pinned = 1 OR title_score > 0 "
                 "ORDER BY pinned DESC, exact DESC, title_score DESC FETCH FIRST %s ROWS WITH TIES")
 COLUMNS = "e.id, e.kind, e.slug, e.title, e.summary, e.text, e.url, t.pinned, t.exact, t.title_score"
 PAGE = (
     "WITH m AS MATERIALIZED ({matches}), top AS ({top}) "
     "SELECT c.matches, c.in_title, c.pinned_count, p.* FROM "
-    "(SELECT count(*) FILTER (WHERE pinned = 0) AS matches, count(*) FILTER (WHERE tier = 1) AS in_title, "
+    "(SELECT count(*) FILTER (WHERE pinned = 0) AS matches, count(*) FILTER (WHERE title_score > 0) AS in_title, "
     " count(*) FILTER (WHERE pinned = 1) AS pinned_count FROM m) AS c "
     "LEFT JOIN (SELECT {columns}, {score} AS score FROM top AS t JOIN content_searchentry e ON e.id = t.id "
     "           ORDER BY t.pinned DESC, t.exact DESC, t.title_score DESC, score, e.id {limit}) AS p ON 1 = 1 "
@@ -190,7 +196,7 @@ def page(query, every: bool, pinned: tuple[str, str] | None, weights: list[float
         parts.append(MATCHES.format(id=db.id, table=db.table, where=where, in_title=db.in_title,
                                     is_exact=IS_EXACT.format(id=db.id), title_score=" + ".join(title_score),
                                     score=score))
-        params += [title_any, exact_slug(query), title_any, *title_params]
+        params += [exact_slug(query), title_any, *title_params]
         params += [title_any] if db is SQLITE else []
         params += where_params
     matches = " UNION ALL ".join(parts)
