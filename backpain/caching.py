@@ -73,19 +73,31 @@ def bump_content_version_on_commit(using: str | None = None) -> None:
         transaction.on_commit(_BumpOnCommit(), using=using)
 
 
+_KEPT = []  # every per_content_version() store, so that forget_kept() can empty them all
+
+
 def per_content_version(build):
     """Keep what build() returns in this process's memory until content changes.
 
     For things read from the content and needed on every request (the exercise library, the
-    checker's causes): built once per content version, shared by every request of the process.
+    checker's causes, search's lexicon): built once per content version, shared by every request of
+    the process.
     """
     kept = lru_cache(maxsize=1)(lambda version: build())
+    _KEPT.append(kept)
 
     @wraps(build)
     def current():
         return kept(content_version())
 
     return current
+
+
+def forget_kept() -> None:
+    """Empty what per_content_version() keeps, as a new process starts (tests: a test's content is
+    rolled back without a new content version, so what an earlier test read must not be kept)."""
+    for kept in _KEPT:
+        kept.cache_clear()
 
 
 def wants_fragment(request) -> bool:

@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 
+from backpain.caching import forget_kept
 from tests import factories
 
 
@@ -30,13 +31,16 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
 @pytest.fixture(autouse=True)
 def _fresh_process_cache():
-    """Each test starts as a new server process would: nothing in this process's page cache.
+    """Each test starts as a new server process would: nothing in this process's page cache, and
+    nothing kept per content version (a test's content is rolled back, the version is not changed).
 
     (The shared cache lives in the test database and is rolled back with it.)
     """
     caches["local"].clear()
+    forget_kept()
     yield
     caches["local"].clear()
+    forget_kept()
 
 
 @pytest.fixture

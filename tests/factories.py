@@ -6,7 +6,7 @@ from functools import wraps
 
 from django.test import TestCase
 
-from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source, Synonym
 
 _counter = itertools.count(1)
 TODAY = datetime.date(2026, 11, 22)
@@ -86,6 +86,11 @@ def make_article(*, causes=(), anatomy=(), exercises=(), sources=(), **fields) -
     article.exercises.set(exercises)
     article.sources.set(sources)
     return article
+
+
+@committed
+def make_synonym(word: str, means: str) -> Synonym:
+    return Synonym.objects.create(word=word, means=means)
 
 
 @committed

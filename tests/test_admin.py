@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source
+from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Equipment, Exercise, Source, Synonym
 
 
 @pytest.fixture
@@ -12,7 +12,7 @@ def editor_client(client, db):
     return client
 
 
-MODELS = [Source, AnatomyTopic, Exercise, Cause, Article]
+MODELS = [Source, AnatomyTopic, Exercise, Cause, Article, Synonym]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -127,3 +127,22 @@ def test_admin_home_lists_reviews_overdue_or_due_within_30_days(editor_client, l
 def test_public_pages_say_who_reviewed_them_and_when(client, linked):
     html = client.get(linked["cause"].get_absolute_url()).content.decode()
     assert "Reviewed by Asha Patel (physiotherapist) on" in html and 'datetime="2026-11-22"' in html
+
+
+def test_editors_change_search_synonyms_in_admin_with_history(editor_client, db):
+    from django.contrib.auth.models import Group
+
+    from backpain.content.permissions import EDITORS
+
+    assert Synonym.objects.filter(word="pee", means__contains="bladder").exists()  # the starting list
+    synonym = Synonym.objects.get(word="pee")
+    url = reverse("admin:content_synonym_change", args=[synonym.pk])
+    assert editor_client.post(url, {"word": "Pee", "means": "urine, bladder, wee"}).status_code == 302
+    synonym.refresh_from_db()
+    assert (synonym.word, synonym.means) == ("pee", "urine, bladder, wee")
+    assert synonym.history.count() == 1 and editor_client.get(
+        reverse("admin:content_synonym_history", args=[synonym.pk])).status_code == 200
+    response = editor_client.post(reverse("admin:content_synonym_add"), {"word": "ouch", "means": "ouch"})
+    assert response.status_code == 200 and "Give at least one other word" in response.content.decode()
+    editors = Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True)
+    assert {"change_synonym", "add_synonym", "view_historicalsynonym"} <= set(editors)

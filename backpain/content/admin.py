@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import drafts
-from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Feedback, Source
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Feedback, Source, Synonym
 
 REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
                                        "sources")})
@@ -252,3 +252,13 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(SimpleHistoryAdmin):
+    """Search synonyms: a word people type, and the guide's words for it. A change applies to the
+    next search (within the content version's few seconds on every server)."""
+
+    list_display = ("word", "means", "updated")
+    search_fields = ("word", "means")
+    fields = ("word", "means")

@@ -273,14 +273,19 @@ class Feedback(models.Model):
 
 
 class SearchEntry(models.Model):
-    """One row per guide page, in plain lowercase text, so search reads one small table."""
+    """One row per guide page, so search reads one small table (kept in step by content/signals.py).
+
+    The database keeps its full-text index of these rows in step itself, in the same statement as the
+    row is written (content/migrations/0010_search_fts): SQLite's FTS5 table by triggers, PostgreSQL's
+    weighted tsvector as a generated column. backpain/guide/search.py queries both.
+    """
 
     kind = models.CharField(max_length=20)
     object_id = models.PositiveBigIntegerField()
     slug = models.SlugField(max_length=100)
     title = models.CharField(max_length=200)
     summary = models.TextField()
-    text = models.TextField(help_text="Title, summary and body as lowercase plain text.")
+    text = models.TextField(help_text="The rest of the page (body, steps, cues…) as plain text, in its own case.")
     url = models.CharField(max_length=200)
 
     class Meta:
@@ -289,3 +294,47 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+def _phrases(text: str) -> list[str]:
+    """Comma-separated words or phrases, trimmed, in lower case, each once, in order."""
+    found = (" ".join(part.split()).lower() for part in text.split(","))
+    return list(dict.fromkeys(phrase for phrase in found if phrase))
+
+
+class Synonym(models.Model):
+    """What people type, and the words the guide uses for the same thing: search looks for both.
+
+    One way only: "pee" finds pages that say "urine" or "bladder"; "bladder" finds what it finds.
+    """
+
+    word = models.CharField(
+        max_length=60, unique=True,
+        help_text="What people type, in lower case: a word or a short phrase, such as pee or pins and needles.")
+    means = models.CharField(
+        max_length=300,
+        help_text="The words the guide uses for it, separated by commas, such as: urine, bladder.")
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self):
+        return f"{self.word} → {self.means}"
+
+    def save(self, *args, **kwargs):
+        self.word = " ".join(self.word.split()).lower()
+        self.means = ", ".join(self.alternatives)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.word = " ".join(self.word.split()).lower()
+        if not any(c.isalnum() for c in self.word):
+            raise ValidationError({"word": "Type a word or a short phrase."})
+        if not [m for m in self.alternatives if m != self.word]:
+            raise ValidationError({"means": "Give at least one other word, separated by commas."})
+
+    @property
+    def alternatives(self) -> list[str]:
+        return _phrases(self.means)

@@ -3,7 +3,7 @@
 from django.apps import apps as django_apps
 
 EDITORS = "Editors"
-CONTENT_MODELS = ("source", "anatomytopic", "exercise", "cause", "article")
+CONTENT_MODELS = ("source", "anatomytopic", "exercise", "cause", "article", "synonym")
 # Body areas and equipment are shared words written in code (backpain.vocabulary): editors see them.
 TERM_MODELS = ("bodyarea", "equipment")
 

@@ -1,11 +1,13 @@
 """Keep derived data in step with content: the search index, and the pages' content version.
 
-The search index is written in the same transaction as the content, so the two always agree. The
+The search entry is written in the same transaction as the content, so the two always agree; the
+database's full-text index of it follows in the same statement (content/migrations/0010_search_fts). The
 content version changes once per transaction, after it commits (backpain.caching).
 Receivers are connected for the content models only (connect(), from ContentConfig.ready), not
 for every model Django saves.
 """
 
+import html
 import re
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -13,18 +15,44 @@ from django.utils.html import strip_tags
 
 from backpain.caching import bump_content_version_on_commit
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, ContentItem, Equipment, Exercise, SearchEntry, Source
+from .models import (
+    AnatomyTopic,
+    Article,
+    BodyArea,
+    Cause,
+    ContentItem,
+    Equipment,
+    Exercise,
+    SearchEntry,
+    Source,
+    Synonym,
+)
 
 SEARCH_KINDS = {Article: "article", Cause: "cause", AnatomyTopic: "anatomy", Exercise: "exercise"}
-PAGE_CONTENT = (*SEARCH_KINDS, Source, BodyArea, Equipment)
+# Synonyms change what search finds, so a change to one is a new content version too.
+PAGE_CONTENT = (*SEARCH_KINDS, Source, BodyArea, Equipment, Synonym)
+
+
+# The end of a paragraph, heading, list item or table cell: where a snippet needs a full stop.
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|dt|dd|td|th|blockquote)>|\n", re.IGNORECASE)
+
+
+def plain_text(html_text: str) -> str:
+    """HTML as one line of plain text, each block ending in a stop, so snippets read as sentences
+    ("a high temperature. losing weight without trying.", not one run-on list)."""
+    blocks = (re.sub(r"\s+", " ", html.unescape(strip_tags(block))).strip() for block in BLOCK_END.split(html_text))
+    return " ".join(b if b[-1] in ".!?:;,…" else f"{b}." for b in blocks if b)
 
 
 def search_text(item: ContentItem) -> str:
-    parts = [item.title, item.summary]
-    parts += [strip_tags(getattr(item, f"{name}_html")) for name in item.markdown_fields]
+    """The page's text besides its title and summary, as plain text in its own case.
+
+    (content/migrations/0010_search_fts keeps a frozen copy of this, to rebuild the rows once.)
+    """
+    parts = [plain_text(getattr(item, f"{name}_html")) for name in item.markdown_fields]
     if isinstance(item, Exercise):
-        parts += [item.steps, item.cues, item.mistakes, item.easier, item.harder]
-    return re.sub(r"\s+", " ", " ".join(parts)).lower()
+        parts += [plain_text(text) for text in (item.steps, item.cues, item.mistakes, item.easier, item.harder)]
+    return " ".join(part for part in parts if part)
 
 
 def index_for_search(item: ContentItem) -> None:

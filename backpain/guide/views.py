@@ -18,6 +18,7 @@ from backpain.content.models import AnatomyTopic, Article, Cause, Draft, Exercis
 from . import selectors
 from .forms import ExerciseFilters, FeedbackForm, SearchForm
 from .search import search as run_search
+from .warning_signs import PROFESSIONAL_PAGE
 
 
 def htmx_partial(request, template: str, partial: str) -> str:
@@ -90,16 +91,29 @@ def exercise_list(request):
     return render(request, template, {"filters": filters, "exercises": exercises}, status=status)
 
 
+def _page_number(value) -> int:
+    """The page asked for; anything that is not a page number is the first page."""
+    try:
+        return min(max(int(value), 1), 1000)
+    except (TypeError, ValueError):
+        return 1
+
+
 # Not cached: anyone can type anything, and each query would be a new entry.
 @require_GET
 @vary_on_headers("HX-Request")
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    hits = run_search(query) if query else []
+    results = run_search(query, page=_page_number(request.GET.get("page"))) if query else None
     template = htmx_partial(request, "guide/search.html", "results")
     status = 400 if form.errors else 200
-    return render(request, template, {"form": form, "query": query, "hits": hits}, status=status)
+    return render(request, template, {
+        "form": form, "query": query, "results": results,
+        "professional_url": reverse(f"guide:{PROFESSIONAL_PAGE[0]}", args=[PROFESSIONAL_PAGE[1]]),
+        # A click on another page of results moves focus to the new results (typing never does).
+        "focus_results": "page" in request.GET,
+    }, status=status)
 
 
 PAGE_TEMPLATES = {Article: "guide/article_detail.html", Cause: "guide/cause_detail.html",

@@ -18,6 +18,9 @@ PAGE_TYPES = {
     "exercise-library": "/exercises/",
     "exercise": "/exercises/hip-flexor-stretch/",
     "search": "/search/?q=hamstring",
+    "search-warning-sign": "/search/?q=numb+bum",
+    "search-page-2": "/search/?q=stretch&page=2",
+    "search-nothing": "/search/?q=plonks",
     "not-found": "/no-such-page/",
 }
 
@@ -67,6 +70,35 @@ def test_search_shows_results_as_you_type(page_js):
         page.get_by_role("button", name="Search").click()
     expect(page.locator("#results mark").first).to_have_text(re.compile("hamstring", re.I))
     expect(page).to_have_url(re.compile(r"q=hamstring"))
+
+
+def test_a_warning_sign_typed_shows_the_advice_and_the_page_of_warning_signs_first(page_js):
+    page, js = page_js
+    page.goto("/search/")
+    page.get_by_label("Search the guide").fill("can't pee")
+    if not js:
+        page.get_by_role("button", name="Search").click()
+    box = page.get_by_role("complementary").filter(has=page.get_by_role("heading", name=re.compile("Warning sign")))
+    expect(box).to_contain_text("New trouble peeing")
+    expect(box.get_by_role("link", name="The symptom checker")).to_have_attribute("href", "/checker/")
+    expect(page.locator("#results .hits h3 a").first).to_have_text(re.compile("When to see a professional"))
+    expect(page).to_have_url(re.compile(r"q=can"))
+
+
+def test_pages_of_results_with_and_without_javascript(page_js):
+    page, js = page_js
+    page.goto("/search/?q=stretch")
+    heading = page.locator("#results-heading")
+    expect(heading).to_contain_text("1 to 10")
+    first_titles = page.locator("#results .hits h3").all_inner_texts()
+    page.get_by_role("link", name="Next results").click()
+    expect(heading).to_contain_text("11 to 20")
+    expect(page).to_have_url(re.compile(r"q=stretch&page=2"))
+    assert not set(page.locator("#results .hits h3").all_inner_texts()) & set(first_titles)
+    if js:  # the results swapped in place, and focus moved to them
+        expect(heading).to_be_focused()
+    page.go_back()
+    expect(heading).to_contain_text("1 to 10")
 
 
 def test_admin_edit_shows_on_site_and_revision_restores(site, editor, tmp_path, django_db_blocker, settings):

@@ -1,0 +1,70 @@
+"""The search index: SearchEntry rows kept in step with content by signals, and the database's own
+full-text index kept in step with those rows (content/migrations/0010_search_fts)."""
+
+import pytest
+from django.db import connection, transaction
+
+from backpain.content.models import Cause, SearchEntry
+from backpain.content.signals import plain_text
+from backpain.guide.search import search
+from tests import factories
+
+
+def urls(query: str) -> list[str]:
+    return [hit.url for hit in search(query).hits]
+
+
+@pytest.mark.django_db
+def test_the_database_keeps_its_index_in_step_with_the_rows():
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'content_searchentry'")
+            assert {row[0] for row in cursor.fetchall()} == {
+                "content_searchentry_fts_insert", "content_searchentry_fts_update", "content_searchentry_fts_delete"}
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT column_name FROM information_schema.columns "
+                           "WHERE table_name = 'content_searchentry' AND is_generated = 'ALWAYS'")
+            assert {row[0] for row in cursor.fetchall()} == {"search_vector", "title_vector"}
+    cause = factories.make_cause(title="Cold mornings", summary="Stiff in winter.")
+    assert urls("winter") == [cause.get_absolute_url()]
+    cause.summary = "Stiff when it snows."
+    cause.save()
+    assert urls("winter") == [] and urls("snows") == [cause.get_absolute_url()]
+    SearchEntry.objects.bulk_create([SearchEntry(kind="article", object_id=999, slug="bulk", title="Bulk glacier",
+                                                 summary="", text="", url="/articles/bulk/")])
+    assert urls("glacier") == ["/articles/bulk/"]
+    cause.delete()
+    assert urls("snows") == []
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # FTS5 checks its index against the table's rows
+            cursor.execute("INSERT INTO content_searchentry_fts(content_searchentry_fts, rank) "
+                           "VALUES ('integrity-check', 1)")
+
+
+@pytest.mark.django_db
+def test_the_index_changes_in_the_same_transaction_as_the_content():
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), transaction.atomic():
+        Cause.objects.create(slug="glacial", title="Glacial pace", summary="Slow.", signs="-", why_it_hurts="-",
+                             what_to_do="-", last_reviewed=factories.TODAY, next_review_due=factories.NEXT_YEAR)
+        assert urls("glacial") == ["/causes/glacial/"]  # seen inside the transaction
+        raise Undo
+    assert urls("glacial") == [] and not SearchEntry.objects.filter(slug="glacial").exists()
+
+
+@pytest.mark.django_db
+def test_entries_keep_the_text_s_own_case_apart_from_title_and_summary():
+    exercise = factories.make_exercise(title="Bird dog", summary="Opposite arm and leg.",
+                                       body="## Why\nKeeps the **Spine** still.", steps="Kneel.\nReach out")
+    entry = SearchEntry.objects.get(kind="exercise", object_id=exercise.pk)
+    assert entry.title == "Bird dog" and "Bird dog" not in entry.text and "Opposite arm" not in entry.text
+    assert entry.text.startswith("Why. Keeps the Spine still.") and "Kneel. Reach out." in entry.text
+
+
+def test_plain_text_ends_each_block_with_a_stop():
+    html = ("<h2>Urgent</h2>\n<ul>\n<li>a high temperature</li>\n<li>weight loss, without trying</li></ul>"
+            "<p>Call &amp; go!</p>")
+    assert plain_text(html) == "Urgent. a high temperature. weight loss, without trying. Call & go!"
