@@ -120,9 +120,12 @@ class ContentAdmin(SimpleHistoryAdmin):
             if obj is None:
                 return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"))
             return redirect(request.path)
-        obj = self.get_object(request, object_id) if object_id else None
-        context = {"draft": self._draft(request, obj), **(extra_context or {})}
-        return super().changeform_view(request, object_id, form_url, context)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The draft was already read for the form (get_form), and is kept on the request.
+        context["draft"] = self._draft(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if self._publishing(request):
