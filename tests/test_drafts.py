@@ -1,11 +1,16 @@
-"""backpain/content/drafts.py through the admin: a change is a draft until published."""
+"""backpain/content/drafts.py through the admin: a change is a draft until published, and the editor sees
+how hard its text is to read (backpain/content/reading.py)."""
+
+import re
 
 import pytest
+import textstat
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from backpain.content import reading
 from backpain.content.loader import sync
 from backpain.content.models import Cause, Draft, Exercise
 
@@ -136,3 +141,80 @@ def test_load_content_never_overwrites_a_page_with_a_draft(editor, settings, cap
     assert "exercises/plank: has an unpublished draft" in capsys.readouterr().err
     assert Exercise.objects.get(pk=plank.pk).title == "Changed outside the admin"
     assert Draft.objects.get().data["title"] == "Plank, drafted"
+
+
+# --- The reading grade an editor sees ----------------------------------------------------------
+
+PLAIN_SIGNS = "Your back hurts. It is stiff in the morning. It gets better when you walk."
+HARD_SIGNS = ("Considerable musculoskeletal discomfort, characteristically exacerbated following prolonged "
+              "stationary positioning, frequently necessitates comprehensive multidisciplinary evaluation "
+              "incorporating biomechanical, physiological and psychosocial determinants.")
+
+
+def _grade_in(html: str) -> float:
+    return float(re.search(r"Reading grade (-?\d+\.\d)", html).group(1))
+
+
+def test_the_change_form_shows_the_reading_grade_of_the_draft_not_of_the_published_page(
+        editor, linked, django_capture_on_commit_callbacks):
+    cause = linked["cause"]
+    url = reverse("admin:content_cause_change", args=[cause.pk])
+    published = _grade_in(editor.get(url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(url, cause_form(cause, signs=HARD_SIGNS, _continue="Save draft"))
+    html = editor.get(url).content.decode()
+    drafted = _grade_in(html)
+    assert drafted > published and drafted > reading.MAX_PAGE_GRADE
+    assert "Too hard to read" in html and "Hardest part" in html and "musculoskeletal" in html
+
+
+def test_the_reading_grade_follows_the_text_as_it_is_typed_and_saves_nothing(editor, linked):
+    cause = linked["cause"]
+    url = reverse("admin:content_cause_reading")
+    plain = editor.post(url, cause_form(cause, title="Stiff back", summary="It hurts.", signs=PLAIN_SIGNS,
+                                        why_it_hurts="You sat a lot.", what_to_do="Walk.", body=""))
+    hard = editor.post(url, cause_form(cause, signs=HARD_SIGNS))
+    assert plain.status_code == hard.status_code == 200
+    plain_html, hard_html = plain.content.decode(), hard.content.decode()
+    assert _grade_in(plain_html) <= reading.MAX_MEDIAN_GRADE and "Plain enough" in plain_html
+    assert "Too hard to read" in hard_html and "Hardest part" in hard_html
+    # The grade is textstat's Flesch-Kincaid grade of the text as the page shows it.
+    blocks = reading.main_text("causes", {"title": "Stiff back", "summary": "It hurts.", "signs": PLAIN_SIGNS,
+                                          "why_it_hurts": "You sat a lot.", "what_to_do": "Walk."}, [])
+    assert _grade_in(plain_html) == round(textstat.flesch_kincaid_grade(reading.as_sentences(blocks)), 1)
+    assert not Draft.objects.exists()
+    cause.refresh_from_db()
+    assert "musculoskeletal" not in cause.signs
+
+
+def test_the_reading_grade_address_is_for_editors_and_only_takes_the_form(editor, linked):
+    url = reverse("admin:content_cause_reading")
+    assert editor.get(url).status_code == 405
+    anonymous = Client().post(url, {"signs": HARD_SIGNS})
+    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+    runner = User.objects.create_user("runner", password="a-long-password-2", is_staff=True)
+    client = Client()
+    client.force_login(runner)
+    assert client.post(url, {"signs": HARD_SIGNS}).status_code == 403
+
+
+def test_an_exercise_is_graded_by_its_steps_and_cues_one_line_each(editor, linked):
+    blocks = reading.main_text("exercises", {"title": "Bridge", "summary": "Lift your hips.",
+                                             "steps": "Lie on your back.\nLift your hips", "cues": "",
+                                             "body": 'Keep going. "A quoted line is not ours."'}, [])
+    assert blocks == ["Bridge", "Lift your hips.", "Lie on your back.", "Lift your hips", "Keep going."]
+    exercise = Exercise.objects.first() or linked["exercise"]
+    html = editor.get(reverse("admin:content_exercise_change", args=[exercise.pk])).content.decode()
+    assert "Reading grade" in html and 'aria-live="polite"' in html and "js/admin_reading" in html
+
+
+def test_without_its_dictionary_the_grade_is_not_available_and_nothing_is_downloaded(editor, linked, monkeypatch,
+                                                                                      tmp_path):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])  # NLTK finds no dictionary anywhere
+    monkeypatch.setattr(nltk, "download", lambda *args, **kwargs: pytest.fail("tried to download"))
+    assert reading.grade("Your back hurts.") is None
+    cause = linked["cause"]
+    html = editor.get(reverse("admin:content_cause_change", args=[cause.pk])).content.decode()
+    assert "Reading grade: not available on this server" in html

@@ -5,11 +5,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import drafts
+from . import drafts, reading
+from .loader import KINDS
 from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Feedback, Source, Synonym
 
 REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
@@ -66,6 +69,9 @@ class ContentAdmin(SimpleHistoryAdmin):
     readonly_fields = ("preview", "created", "updated")
     save_on_top = True
     change_form_template = "admin/content/draft_change_form.html"
+
+    class Media:
+        js = ("js/admin_reading.js",)
 
     @admin.display(description="Rendered preview (as published)")
     def preview(self, obj):
@@ -125,7 +131,39 @@ class ContentAdmin(SimpleHistoryAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The draft was already read for the form (get_form), and is kept on the request.
         context["draft"] = self._draft(request, obj)
+        # The grade of what the form shows: the draft, the published page, or what was just posted.
+        form = context["adminform"].form
+        context["reading"] = self._reading(form.data if form.is_bound else form.initial)
+        context["reading_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_reading")
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- Reading grade -----------------------------------------------------------------------------
+    def _reading(self, values) -> dict:
+        """The reading grade of a page's text as the form holds it, and its hardest part."""
+        kind = next(kind.folder for kind in KINDS if kind.model is self.model)
+        titles = reading.long_titles(Source.objects.values_list("title", flat=True))
+        blocks = reading.main_text(kind, values, titles)
+        grade = reading.grade(reading.as_sentences(blocks)) if blocks else None
+        hardest = None
+        if grade is not None and grade > reading.MAX_MEDIAN_GRADE:
+            hardest = max(blocks, key=lambda block: reading.grade(reading.as_sentences([block])) or 0)
+        return {"grade": grade, "has_text": bool(blocks), "hardest": hardest,
+                "aim": reading.MAX_MEDIAN_GRADE, "limit": reading.MAX_PAGE_GRADE,
+                "too_hard": grade is not None and grade > reading.MAX_PAGE_GRADE,
+                "above_aim": grade is not None and grade > reading.MAX_MEDIAN_GRADE}
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_reading"
+        view = self.admin_site.admin_view(require_POST(self.reading_view))
+        return [path("reading-grade/", view, name=name), *super().get_urls()]
+
+    def reading_view(self, request):
+        """The grade of the text in the change form as the editor types (static/js/admin_reading.js
+        posts the form here). Nothing is saved."""
+        if not (self.has_change_permission(request) or self.has_add_permission(request)):
+            raise PermissionDenied
+        return TemplateResponse(request, "admin/content/_reading_grade.html",
+                                {"reading": self._reading(request.POST)})
 
     def save_model(self, request, obj, form, change):
         if self._publishing(request):

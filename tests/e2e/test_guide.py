@@ -110,6 +110,17 @@ def test_admin_edit_shows_on_site_and_revision_restores(site, editor, tmp_path, 
     page.goto("/admin/content/exercise/?q=plank")
     page.get_by_role("link", name="Forearm plank", exact=True).click()
     original = page.get_by_label("Summary").input_value()
+    # The reading grade follows the text as the editor types (nothing is saved by it).
+    grade = page.locator(".reading-grade")
+    expect(grade).to_contain_text("Reading grade")
+    as_opened = grade.inner_text()
+    page.get_by_label("Summary").fill(
+        "Considerable musculoskeletal discomfort, characteristically exacerbated following prolonged stationary "
+        "positioning, frequently necessitates comprehensive multidisciplinary evaluation incorporating "
+        "biomechanical, physiological and psychosocial determinants.")
+    expect(grade).not_to_have_text(as_opened)
+    harder = float(re.search(r"Reading grade (-?[\d.]+)", grade.inner_text()).group(1))
+    assert harder > float(re.search(r"Reading grade (-?[\d.]+)", as_opened).group(1))
     page.get_by_label("Summary").fill("Edited by a physio in admin.")
     # Saved, it is a draft: the public page has not changed.
     page.get_by_role("button", name="Save draft").first.click()
