@@ -34,7 +34,7 @@ END: dict[str, dict] = {
     "butt-kicks": dict(arm_n=(120, 40, 40), arm_f=(65, -25, -25), leg_n=(90, 92, 15), leg_f=(100, -115, -140),
                        anchor=("toe_n", (170, FLOOR - 4))),
     "arm-circles": dict(arm_n=(-25, -25, -25), arm_f=(205, 205, 205)),
-    "hip-circles": dict(torso=-86, leg_n=(80, 94, 0), leg_f=(116, 88, 180), keep="toe_n"),
+    "hip-circles": dict(torso=-80),
     "walking-lunge": dict(arm_n=(110, 60, 60), arm_f=(70, 120, 120), leg_n=(88, 92, 0), leg_f=(60, 120, 10)),
     "strides": dict(arm_n=(55, -40, -40), arm_f=(125, 40, 40), leg_n=(125, 165, 140), leg_f=(40, 110, 0),
                     anchor=("ankle_f", (200, FLOOR - 30))),
@@ -631,7 +631,7 @@ _ex(
         )
     ],
     back=[("mat", 20, 300)],
-    end=dict(torso=14, neck=28, arm_n=(4, 0, 0), arm_f=(6, 0, 0), leg_n=(46, 180, 180), leg_f=(46, 180, 180)),
+    end=dict(torso=10, neck=24, arm_n=(40, 2, 0), arm_f=(42, 4, 0), leg_n=(46, 180, 180), leg_f=(46, 180, 180)),
 )
 
 _ex(

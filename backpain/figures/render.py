@@ -651,4 +651,8 @@ def render_exercise(slug: str, fig: Figure, which: str = "start") -> str:
 
 
 def exercise_motion_css(slug: str, fig: Figure) -> str:
-    return motion_css(slug, rig(fig.start_pose), rig(fig.end_pose), fig.start_pose.anchor[0])
+    # A joint planted at both ends (a foot, a knee, an elbow) stays put while the figure moves;
+    # when the two poses stand on different feet (a stride), the hip glides between them instead.
+    start, end = fig.start_pose, fig.end_pose
+    anchor = start.anchor[0] if end.anchor[0] == start.anchor[0] else "hip"
+    return motion_css(slug, rig(start), rig(end), anchor)
