@@ -166,3 +166,11 @@ def test_the_motion_css_moves_each_exercise_between_its_poses():
     # Start pose at 0%, 15% and 100%, end pose at 50% and 65%: holds at both ends.
     assert re.search(r"@keyframes deadlift-s1\{0%,15%,100%\{transform:rotate\(-?[\d.]+deg\)\}50%,65%", css)
     assert "<" not in css and "url(" not in css and "@import" not in css
+
+
+def test_each_exercise_has_one_start_pose_and_draws_no_arrows():
+    """The movement is shown by moving (and in print by start -> end), not by arrows in the picture."""
+    for slug, fig in EXERCISES.items():
+        assert len(fig.poses) == 1, slug
+        assert not {item[0] for item in fig.back + fig.front} & {"line", "hline", "curve", "arc", "speed", "text"}, slug
+        assert "marker-end" not in svg("exercises", slug) + svg("exercises", slug, "-end")

@@ -1,8 +1,10 @@
 """The pose data: one figure per exercise, registered with ``_ex`` in drawing order.
 
 Each entry gives the slug (the file name under static/img/exercises/), the title, the
-description (the SVG's <desc>, matching the exercise's ``illustration_alt``), one or more
-poses, and the props drawn behind (``back``) and in front of (``front``) the figure.
+description (the SVG's <desc>, matching the exercise's ``illustration_alt``), the start pose,
+and the props drawn behind (``back``) and in front of (``front``) the figure; END below gives
+each end pose as the changes from the start. No arrows: the figure itself moves on screen,
+and print shows the start and end side by side.
 """
 
 from __future__ import annotations
@@ -82,7 +84,6 @@ _ex(
             anchor=("ankle_n", (175, FLOOR - 7)),
         )
     ],
-    front=[("line", (215, 60), (270, 60)), ("speed", (120, 95))],
 )
 
 _ex(
@@ -100,7 +101,6 @@ _ex(
             anchor=("toe_n", (185, F4)),
         )
     ],
-    front=[("line", (225, 60), (280, 60)), ("speed", (110, 95))],
 )
 
 _ex(
@@ -119,7 +119,6 @@ _ex(
         )
     ],
     back=[("wall", 88)],
-    front=[("arc", "hip", 92, 20, 150, True)],
 )
 
 _ex(
@@ -138,7 +137,6 @@ _ex(
             anchor=("toe_f", (150, F4)),
         )
     ],
-    front=[("arc", "hip", 88, 40, 118, True)],
 )
 
 _ex(
@@ -155,7 +153,6 @@ _ex(
             anchor=("toe_f", (160, F4)),
         )
     ],
-    front=[("line", ("knee_n", 22, 28), ("knee_n", 22, -12))],
 )
 
 _ex(
@@ -172,7 +169,6 @@ _ex(
             anchor=("toe_f", (170, F4)),
         )
     ],
-    front=[("curve", ("knee_n", -8, 16), ("ankle_n", -14, 4), -14)],
 )
 
 _ex(
@@ -189,10 +185,6 @@ _ex(
             leg_f=(96, 90, 180),
             anchor=("toe_n", (176, F4)),
         )
-    ],
-    front=[
-        ("arc", "hand_n", 13, -160, 150),
-        ("arc", "hand_f", 13, -20, 330),
     ],
 )
 
@@ -215,7 +207,6 @@ _ex(
             anchor=("toe_n", (192, F4)),
         )
     ],
-    front=[("arc", ("hip", 0, 4), (44, 14), 20, 330)],
 )
 
 _ex(
@@ -233,7 +224,6 @@ _ex(
             anchor=("ankle_n", (200, FLOOR - 6)),
         )
     ],
-    front=[("line", (215, 50), (270, 50))],
 )
 
 _ex(
@@ -251,7 +241,6 @@ _ex(
             anchor=("ankle_n", (200, FLOOR - 30)),
         )
     ],
-    front=[("speed", (90, 80)), ("line", (235, 48), (290, 48))],
 )
 
 _ex(
@@ -311,7 +300,6 @@ _ex(
         )
     ],
     back=[("mat", 30, 290)],
-    front=[("line", ("hip", 0, -14), ("hip", 0, -46))],
 )
 
 _ex(
@@ -373,7 +361,6 @@ _ex(
         )
     ],
     back=[("mat", 40, 290)],
-    front=[("arc", "hip", 100, -16, -48)],
 )
 
 _ex(
@@ -394,7 +381,6 @@ _ex(
         )
     ],
     back=[("mat", 20, 300)],
-    front=[("arc", "hip", 92, -6, -34)],
 )
 
 _ex(
@@ -414,7 +400,6 @@ _ex(
             anchor=("ankle_n", (190, FLOOR - 6)),
         )
     ],
-    front=[("arc", "hip", 62, -80, -20)],
 )
 
 _ex(
@@ -435,7 +420,6 @@ _ex(
         )
     ],
     back=[("box", 128, 145, 40, 41)],
-    front=[("line", ("hip", 0, 48), ("hip", 0, 16))],
 )
 
 _ex(
@@ -458,7 +442,6 @@ _ex(
             anchor=("toe_n", (240, F4)),
         )
     ],
-    front=[("line", (235, 40), (285, 40))],
 )
 
 _ex(
@@ -478,7 +461,6 @@ _ex(
             scale=1.1,
         )
     ],
-    front=[("line", ("hip", -30, -46), ("hip", -30, -4), True)],
 )
 
 _ex(
@@ -519,10 +501,7 @@ _ex(
             anchor=("toe_f", (140, F4)),
         )
     ],
-    front=[
-        ("band", ("ankle_f", 1, -10), ("ankle_n", -1, -10)),
-        ("line", (215, 70), (270, 70)),
-    ],
+    front=[("band", ("ankle_f", 1, -10), ("ankle_n", -1, -10))],
 )
 
 _ex(
@@ -567,7 +546,6 @@ _ex(
         )
     ],
     back=[("mat", 60, 280)],
-    front=[("line", ("hip", -50, 0), ("hip", -18, 0))],
 )
 
 _ex(
@@ -701,7 +679,6 @@ _ex(
         )
     ],
     back=[("mat", 20, 300)],
-    front=[("arc", ("shoulder", 0, 8), (34, 10), 200, 340)],
 )
 
 _ex(
@@ -725,7 +702,6 @@ _ex(
         )
     ],
     back=[("roller", ("hip", 0, 21), 10)],
-    front=[("hline", "hip", 28, FLOOR + 8)],
 )
 
 _ex(
@@ -749,7 +725,6 @@ _ex(
         )
     ],
     back=[("roller", ("knee_n", -22, 18), 10)],
-    front=[("hline", ("knee_n", -22, 0), 28, FLOOR + 8)],
 )
 
 _ex(
@@ -775,5 +750,4 @@ _ex(
         )
     ],
     back=[("roller", ("hip", -29, 22), 10)],
-    front=[("hline", ("hip", -29, 0), 28, FLOOR + 8)],
 )

@@ -1,11 +1,12 @@
 """The renderer: from pose data to SVG text (stdlib only).
 
 A pose is a few angles per body segment; ``solve`` turns it into joint positions (with a
-little inverse kinematics for arms that reach a joint or point), ``draw_pose`` draws the
-figure with rounded limbs and a round head, ``prop`` draws the mat, foam roller, band,
-weights, bench, step, arrows and labels around it, and ``svg_document`` wraps the result.
-``render_exercise`` draws one exercise from its ``Figure`` (the data is in exercises.py);
-anatomy.py uses the same document, ink and type.
+little inverse kinematics for arms that reach a joint or point), ``rig`` turns those into one
+rotation per segment, ``draw_figure`` draws the figure as groups nested at the joints (so CSS
+can turn them: ``motion_css``), ``prop`` draws the mat, foam roller, band, bench, step and
+wall around it, and ``svg_document`` wraps the result. ``render_exercise`` draws one exercise's
+start, end or moving figure from its ``Figure`` (the data is in exercises.py); anatomy.py uses
+the same document, ink, type and arrows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from xml.sax.saxutils import escape
 
 INK = "#1a1a1a"
 FAR = "#8a8a8a"
-GHOST = "#cfcfcf"
 LIGHT = "#ececec"
 MID = "#bdbdbd"
 FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
@@ -72,7 +72,6 @@ class Pose:
     reach_f: object = None
     elbow_n: int = 1
     elbow_f: int = 1
-    ghosts: list = field(default_factory=list)
 
 
 def _ik(shoulder: Point, target: Point, side: int) -> tuple[Point, Point]:
@@ -135,18 +134,6 @@ def solve(p: Pose) -> dict:
         hand_ang = arm[2] if len(arm) > 2 and arm[2] is not None else ang
         j[f"elbow_{suffix}"], j[f"wrist_{suffix}"] = elbow, wrist
         j[f"hand_{suffix}"] = _pt(wrist, hand_ang, HAND)
-    # Ghost limbs: faint alternative positions to show movement.
-    for i, (limb, angles) in enumerate(p.ghosts):
-        if limb.startswith("leg"):
-            g = _leg(j["hip_n"], angles, "g")
-            j[f"g{i}_knee"], j[f"g{i}_ankle"], j[f"g{i}_toe"] = g["knee_g"], g["ankle_g"], g["toe_g"]
-        else:
-            g = _arm(j["shoulder_n"], angles, "g")
-            j[f"g{i}_elbow"], j[f"g{i}_wrist"], j[f"g{i}_hand"] = (
-                g["elbow_g"],
-                g["wrist_g"],
-                g["hand_g"],
-            )
     name, target = p.anchor
     ax, ay = j[name]
     s = p.scale
@@ -158,14 +145,6 @@ def _resolve_rel(spec, joints: dict) -> Point:
     name, dx, dy = spec
     x, y = joints[name]
     return (x + dx, y + dy)
-
-
-def _poly(points: list[Point], color: str, width: float, extra: str = "") -> str:
-    d = " ".join(f"{_f(x)},{_f(y)}" for x, y in points)
-    return (
-        f'<polyline points="{d}" fill="none" stroke="{color}" stroke-width="{_f(width)}" '
-        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
-    )
 
 
 # --------------------------------------------------------------------------- the rig
@@ -310,7 +289,7 @@ def draw_figure(r: Rig, motion: bool = False, attached: tuple = ()) -> str:
 
 
 def _held_prop(kind: str, size: float) -> str:
-    if kind == "plate":  # a barbell plate seen end-on, the bar in the hand: an outline, so the legs show through
+    if kind == "plate":  # a barbell plate seen end-on, the bar in the hand: see-through, so the legs show
         return (
             f'<circle cx="3" r="{_f(size)}" fill="{LIGHT}" fill-opacity="0.6" stroke="{INK}" stroke-width="2.5"/>'
             f'<circle cx="3" r="3.5" fill="{INK}"/>'
@@ -493,20 +472,6 @@ def prop(item: tuple, joints: list[dict], uid: str) -> str:
             f'<rect x="{_f(b[0] - 7)}" y="{_f(b[1] - 5)}" width="14" height="10" rx="3" '
             f'fill="{MID}" stroke="{INK}" stroke-width="1.5"/>'
         )
-    if kind == "dumbbell":
-        cx, cy = _p(item[1], joints)
-        return (
-            f'<rect x="{_f(cx - 9)}" y="{_f(cy - 2)}" width="18" height="4" fill="{INK}"/>'
-            f'<rect x="{_f(cx - 12)}" y="{_f(cy - 6)}" width="6" height="12" rx="1.5" fill="{INK}"/>'
-            f'<rect x="{_f(cx + 6)}" y="{_f(cy - 6)}" width="6" height="12" rx="1.5" fill="{INK}"/>'
-        )
-    if kind == "plate":  # barbell seen end-on
-        cx, cy = _p(item[1], joints)
-        r = item[2]
-        return (
-            f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(r)}" fill="{LIGHT}" stroke="{INK}" '
-            f'stroke-width="2.5"/><circle cx="{_f(cx)}" cy="{_f(cy)}" r="3.5" fill="{INK}"/>'
-        )
     if kind == "wall":
         x = item[1]
         return (
@@ -588,7 +553,6 @@ def svg_document(
     )
 
 
-ARROWS = {"line", "hline", "curve", "arc", "speed", "text"}
 HELD = {"plate", "dumbbell"}
 
 
@@ -633,7 +597,7 @@ def _scene(slug: str, fig: Figure, r: Rig, motion: bool) -> list[str]:
     held = tuple((item[0], item[2]) for item in fig.back if item[0] in HELD)
     body += [prop(item, joints, slug) for item in fig.back if item[0] not in HELD]
     body.append(draw_figure(r, motion, held))
-    body += [prop(item, joints, slug) for item in fig.front if item[0] not in ARROWS]
+    body += [prop(item, joints, slug) for item in fig.front]
     return body
 
 
