@@ -26,7 +26,7 @@ FLOOR = 186
 MAT = 4  # mat thickness
 
 # Segment lengths (a figure about 158 units tall).
-TORSO, NECK, HEAD_R = 46, 5, 11
+TORSO, NECK, HEAD_R = 46, 8, 11
 UPPER_ARM, FOREARM, HAND = 28, 24, 7
 THIGH, SHIN, FOOT = 40, 39, 14
 # Stroke widths.
@@ -279,8 +279,9 @@ def draw_figure(r: Rig, motion: bool = False, attached: tuple = ()) -> str:
         upper_torso = ""
     else:  # from the side: lower and upper back, the chest a little deeper than the waist
         lower = _line(TORSO / 2, INK, W_TORSO - 1)
-        upper_torso = _line(TORSO / 2, INK, W_TORSO + 1)
-    neck_and_head = _line(NECK + 2, INK, 8) + f'<circle cx="{_f(NECK + HEAD_R)}" r="{HEAD_R}" fill="{INK}"/>'
+        # Stops short of the shoulder so its round end leaves the neck showing.
+        upper_torso = _line(TORSO / 2 - 4, INK, W_TORSO + 1)
+    neck_and_head = _line(NECK + 2, INK, 7) + f'<circle cx="{_f(NECK + HEAD_R)}" r="{HEAD_R}" fill="{INK}"/>'
     head = d.at(TORSO / 2, 0, d.g("nk", neck_and_head))
     out.append(d.spine(lower, upper_torso + head))
     out.append(d.leg("n", _paint(HALO, 1, 4)) + d.leg("n", _paint(INK)))
