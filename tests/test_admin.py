@@ -146,3 +146,34 @@ def test_editors_change_search_synonyms_in_admin_with_history(editor_client, db)
     assert response.status_code == 200 and "Give at least one other word" in response.content.decode()
     editors = Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True)
     assert {"change_synonym", "add_synonym", "view_historicalsynonym"} <= set(editors)
+
+
+def test_the_figure_gallery_shows_every_exercise_start_end_and_moving(editor_client, linked, grow,
+                                                                      django_assert_max_num_queries):
+    grow(2)
+    Exercise.objects.filter(pk=Exercise.objects.first().pk).update(illustration="img/exercises/plank.svg")
+    url = reverse("admin:content_exercise_figures")
+    assert url in editor_client.get(reverse("admin:index")).content.decode()
+    assert url in editor_client.get(reverse("admin:content_exercise_changelist")).content.decode()
+    with django_assert_max_num_queries(8):  # session, user, the exercises: not one per exercise
+        response = editor_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for exercise in Exercise.objects.all():
+        assert reverse("admin:content_exercise_change", args=[exercise.pk]) in html
+        stem = exercise.illustration.removesuffix(".svg")
+        assert f"/static/{stem}.svg" in html and f"/static/{stem}-end.svg" in html
+    assert html.count('class="fig-motion fig-plank"') == 1  # the drawn one moves; the others are still pictures
+    assert 'id="figure-pause-all"' in html
+
+
+def test_the_figure_gallery_is_for_staff_only(client, db):
+    url = reverse("admin:content_exercise_figures")
+    response = client.get(url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    User.objects.create_user("runner", "runner@example.org", "a-long-password-1")
+    client.login(username="runner", password="a-long-password-1")
+    assert client.get(url).status_code == 302  # not staff: the admin login again
+    staff = User.objects.create_user("viewer", "viewer@example.org", "a-long-password-1", is_staff=True)
+    client.force_login(staff)
+    assert client.get(url).status_code == 403  # staff without permission to view exercises

@@ -7,7 +7,8 @@ from xml.etree import ElementTree
 import frontmatter
 import pytest
 
-from backpain.figures import SLUGS, STATIC_IMG, svg, write_all
+from backpain.figures import EXERCISES, MOTION_CSS, SLUGS, STATIC_IMG, VARIANTS, motion_css, svg, write_all
+from backpain.figures.render import JOINTS, joint_offsets, rig, solve
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -23,7 +24,9 @@ def drawn(tmp_path_factory):
 
 def test_write_all_draws_every_slug_once(drawn):
     root, written = drawn
-    assert sorted(written) == sorted(root / folder / f"{slug}.svg" for folder in SLUGS for slug in SLUGS[folder])
+    expected = [root / "anatomy" / f"{slug}.svg" for slug in SLUGS["anatomy"]]
+    expected += [root / "exercises" / f"{slug}{variant}.svg" for slug in SLUGS["exercises"] for variant in VARIANTS]
+    assert sorted(written) == sorted(expected)
     assert len(SLUGS["exercises"]) >= 30 and len(SLUGS["anatomy"]) >= 7
 
 
@@ -82,3 +85,92 @@ def test_one_drawing_by_folder_and_slug():
         svg("exercises", "no-such-exercise")
     with pytest.raises(KeyError):
         svg("sketches", "plank")
+
+
+def test_the_committed_motion_css_is_what_the_code_draws():
+    assert MOTION_CSS.read_text(encoding="utf-8") == motion_css(), (
+        "static/css/figure-motion.css differs from backpain/figures/: run make figures and commit it"
+    )
+
+
+# The figure itself: pure functions, no database.
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_every_exercise_has_a_start_and_an_end_pose_that_differ(slug):
+    fig = EXERCISES[slug]
+    start, end = rig(fig.start_pose), rig(fig.end_pose)
+    moved = [name for name in JOINTS if abs((end.angles[name] - start.angles[name] + 180) % 360 - 180) > 3]
+    assert moved or start.root != end.root, f"{slug}: the end pose is the start pose, so nothing moves"
+    assert svg("exercises", slug) != svg("exercises", slug, "-end")
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_every_figure_has_the_body_parts_in_the_right_order(slug):
+    """Head, neck, torso, two arms with hands and two legs with feet; far limbs behind, thinner."""
+    root = ElementTree.fromstring(svg("exercises", slug, "-motion"))
+    groups = {}
+    for g in root.iter(f"{SVG_NS}g"):
+        for name in (g.get("class") or "").split():
+            groups.setdefault(name, []).append(g)
+    for joint in JOINTS:  # spine (2), neck, 3 segments per limb: thigh, shin, foot; upper arm, forearm, hand
+        assert f"j-{joint}" in groups, f"{slug}: no j-{joint} group"
+    assert len(groups["j-root"]) == 1
+    head = [c for g in groups["j-nk"] for c in g.iter(f"{SVG_NS}circle")]
+    assert head and float(head[0].get("r")) >= 10, "a round head on the neck"
+    # Each limb ends in a hand or foot: its last group draws a short line.
+    for joint in ("ln3", "lf3", "an3", "af3"):
+        lines = [line for g in groups[f"j-{joint}"] for line in g.findall(f"{SVG_NS}line")]
+        assert lines, f"{slug}: no hand or foot at {joint}"
+    if not EXERCISES[slug].start_pose.front:
+        order = [g.get("class") for g in root.iter(f"{SVG_NS}g") if g.get("class") in ("j j-lf1", "j j-s1", "j j-ln1")]
+        assert order.index("j j-lf1") < order.index("j j-ln1"), "the far leg is drawn behind the near one"
+        far = groups["j-lf1"][0].find(f"{SVG_NS}line")
+        near = [line for g in groups["j-ln1"] for line in g.findall(f"{SVG_NS}line") if line.get("stroke") != "#fff"]
+        assert float(far.get("stroke-width")) < float(near[0].get("stroke-width")), "far limbs are thinner"
+        assert far.get("stroke") != near[0].get("stroke"), "and lighter"
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_the_rig_puts_every_joint_where_the_pose_solves_it(slug):
+    """The nested groups the SVG rotates land each joint where solve() puts it, at both ends."""
+    for pose in (EXERCISES[slug].start_pose, EXERCISES[slug].end_pose):
+        r, joints = rig(pose), solve(pose)
+        offsets = joint_offsets(r, r.angles)
+        for name, (x, y) in offsets.items():
+            assert joints[name] == pytest.approx((r.root[0] + x, r.root[1] + y), abs=0.01), (slug, name)
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_the_figure_stays_in_its_frame_and_above_the_floor(slug):
+    for pose in (EXERCISES[slug].start_pose, EXERCISES[slug].end_pose):
+        joints = solve(pose)
+        for name, (x, y) in joints.items():
+            assert 0 <= x <= 320 and 0 <= y <= 186 + 2, f"{slug}: {name} at {(round(x), round(y))} is outside"
+
+
+def test_a_held_weight_moves_with_the_hand_and_sits_behind_the_body():
+    root = ElementTree.fromstring(svg("exercises", "deadlift", "-motion"))
+    groups = [g for g in root.iter(f"{SVG_NS}g") if g.get("class") == "j j-an3"]
+    plate = groups[0].find(f"{SVG_NS}circle")
+    assert plate is not None, "the plate hangs from the first (rearmost) near-hand group"
+    assert plate.get("fill-opacity"), "a see-through plate, so the legs show"
+
+
+def test_the_motion_css_moves_each_exercise_between_its_poses():
+    css = motion_css()
+    for slug in EXERCISES:
+        assert f".fig-{slug} .j-" in css, f"{slug} does not move"
+    # Start pose at 0%, 15% and 100%, end pose at 50% and 65%: holds at both ends.
+    assert re.search(r"@keyframes deadlift-s1\{0%,15%,100%\{transform:rotate\(-?[\d.]+deg\)\}50%,65%", css)
+    assert "<" not in css and "url(" not in css and "@import" not in css
+
+
+def test_each_exercise_has_one_start_pose_and_draws_no_arrows():
+    """The movement is shown by moving (and in print by start -> end), not by arrows in the picture."""
+    for slug, fig in EXERCISES.items():
+        assert len(fig.poses) == 1, slug
+        assert not {item[0] for item in fig.back + fig.front} & {"line", "hline", "curve", "arc", "speed", "text"}, slug
+        assert "marker-end" not in svg("exercises", slug) + svg("exercises", slug, "-end")

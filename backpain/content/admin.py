@@ -252,6 +252,22 @@ class ExerciseAdmin(ContentAdmin):
         ("Text (Markdown)", {"fields": ("body", "preview")}),
         REVIEW_FIELDS,
     )
+    change_list_template = "admin/content/exercise/change_list.html"
+
+    def get_urls(self):
+        # The figure gallery, behind the admin's login and staff check like every admin page.
+        gallery = path("figures/", self.admin_site.admin_view(self.figures_view), name="content_exercise_figures")
+        return [gallery, *super().get_urls()]
+
+    def figures_view(self, request):
+        """Every exercise's figure at once, start and end, at the sizes the site shows them."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        exercises = Exercise.objects.only("title", "slug", "illustration", "illustration_alt").order_by(
+            "order", "title")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "exercises": exercises,
+                   "title": "Exercise figures"}
+        return TemplateResponse(request, "admin/content/exercise/figures.html", context)
 
 
 @admin.register(Cause)

@@ -1,8 +1,10 @@
 """The pose data: one figure per exercise, registered with ``_ex`` in drawing order.
 
 Each entry gives the slug (the file name under static/img/exercises/), the title, the
-description (the SVG's <desc>, matching the exercise's ``illustration_alt``), one or more
-poses, and the props drawn behind (``back``) and in front of (``front``) the figure.
+description (the SVG's <desc>, matching the exercise's ``illustration_alt``), the start pose,
+and the props drawn behind (``back``) and in front of (``front``) the figure; END below gives
+each end pose as the changes from the start. No arrows: the figure itself moves on screen,
+and print shows the start and end side by side.
 """
 
 from __future__ import annotations
@@ -15,8 +17,53 @@ FM = FLOOR - MAT  # top of the mat
 EXERCISES: dict[str, Figure] = {}
 
 
-def _ex(slug: str, title: str, alt: str, poses, back=(), front=(), floor=True) -> None:
-    EXERCISES[slug] = Figure(title, alt, list(poses), list(back), list(front), floor)
+def _ex(slug: str, title: str, alt: str, poses, back=(), front=(), floor=True, end=None) -> None:
+    EXERCISES[slug] = Figure(title, alt, list(poses), list(back), list(front), floor, dict(end or END.get(slug, {})))
+
+
+# The end pose of each exercise: what changes from its start pose. ``keep`` names a joint
+# that stays where it is at the start (a planted foot or knee); otherwise the start's anchor.
+RUN_N, RUN_F = (125, 175, 150), (82, 100, 5)
+END: dict[str, dict] = {
+    "brisk-walk": dict(arm_n=(72, 30, 30), arm_f=(112, 70, 70), leg_n=(110, 115, 40), leg_f=(68, 96, -20),
+                       anchor=("ankle_f", (175, FLOOR - 7))),
+    "easy-jog": dict(arm_n=(60, -30, -30), arm_f=(115, 45, 45), leg_n=(125, 175, 150), leg_f=(82, 100, 5),
+                     anchor=("toe_f", (185, FLOOR - 4))),
+    "leg-swings": dict(leg_n=(125, 125, 30)),
+    "lateral-leg-swings": dict(leg_n=(108, 108, 180)),
+    "high-knees": dict(arm_n=(65, -25, -25), arm_f=(120, 40, 40), leg_n=(92, 92, 20), leg_f=(-5, 92, 20),
+                       anchor=("toe_n", (160, FLOOR - 4))),
+    "butt-kicks": dict(arm_n=(120, 40, 40), arm_f=(65, -25, -25), leg_n=(90, 92, 15), leg_f=(100, -115, -140),
+                       anchor=("toe_n", (170, FLOOR - 4))),
+    "arm-circles": dict(arm_n=(-25, -25, -25), arm_f=(205, 205, 205)),
+    "hip-circles": dict(torso=-80),
+    "walking-lunge": dict(arm_n=(110, 60, 60), arm_f=(70, 120, 120), leg_n=(88, 92, 0), leg_f=(60, 120, 10)),
+    "strides": dict(arm_n=(55, -40, -40), arm_f=(125, 40, 40), leg_n=(125, 165, 140), leg_f=(40, 110, 0),
+                    anchor=("ankle_f", (200, FLOOR - 30))),
+    "plank": dict(leg_n=(150, 180, 150), leg_f=(150, 180, 150)),
+    "side-plank": dict(torso=-4, neck=-4, leg_n=(177, 177, 160), leg_f=(175, 175, 160)),
+    "glute-bridge": dict(torso=180, neck=180, leg_n=(-55, 60, 0), leg_f=(-55, 60, 0)),
+    "bird-dog": dict(arm_n=(90, 92, 0), leg_f=(90, 180, 180)),
+    "leg-raises": dict(leg_n=(-8, -8, -100), leg_f=(-8, -8, -100)),
+    "back-extension": dict(torso=-2, neck=-4),
+    "single-leg-deadlift": dict(torso=-90, neck=-90, arm_n=(92, 90, 90), arm_f=(88, 90, 90),
+                                leg_n=(90, 90, 0), leg_f=(96, 88, 0)),
+    "hip-thrust": dict(torso=192, neck=196, leg_n=(-14, 90, 0), leg_f=(-14, 90, 0)),
+    "side-lunge": dict(leg_n=(76, 90, 0), leg_f=(104, 90, 180), keep="toe_f"),
+    "squat": dict(torso=-87, neck=-88, arm_n=(80, 84, 84), arm_f=(84, 86, 86), leg_n=(86, 94, 0),
+                  leg_f=(86, 94, 0)),
+    "band-side-steps": dict(leg_n=(80, 98, 0)),
+    "standing-hamstring-stretch": dict(torso=-84, neck=-86, reach_n=("knee_n", -22, -22),
+                                       reach_f=("knee_n", -26, -20)),
+    "hip-flexor-stretch": dict(torso=-95, leg_n=(-2, 78, 0), leg_f=(124, 180, 180)),
+    "quad-stretch": dict(leg_n=(96, 130, 20)),
+    "piriformis-stretch": dict(leg_f=(-98, 10, -70), leg_n=(-48, -150, -150)),
+    "knee-to-chest": dict(leg_n=(-78, 2, -80)),
+    "seated-twist": dict(neck=-98, reach_f=("knee_n", -16, 18)),
+    "foam-roll-glutes": dict(anchor=("ankle_n", (234, FLOOR - 6))),
+    "foam-roll-hamstrings": dict(anchor=("hip", (150, FLOOR - 28))),
+    "foam-roll-back-muscles": dict(anchor=("ankle_n", (266, FLOOR - 7))),
+}
 
 
 RUN_ARMS_N = (115, 45, 45)
@@ -37,7 +84,6 @@ _ex(
             anchor=("ankle_n", (175, FLOOR - 7)),
         )
     ],
-    front=[("line", (215, 60), (270, 60)), ("speed", (120, 95))],
 )
 
 _ex(
@@ -55,7 +101,6 @@ _ex(
             anchor=("toe_n", (185, F4)),
         )
     ],
-    front=[("line", (225, 60), (280, 60)), ("speed", (110, 95))],
 )
 
 _ex(
@@ -71,11 +116,9 @@ _ex(
             leg_n=(45, 50, -40),
             leg_f=(90, 90, 0),
             anchor=("toe_f", (165, F4)),
-            ghosts=[("leg", (125, 125, 30))],
         )
     ],
     back=[("wall", 88)],
-    front=[("arc", "hip", 92, 20, 150, True)],
 )
 
 _ex(
@@ -92,10 +135,8 @@ _ex(
             leg_n=(55, 55, 0),
             leg_f=(95, 90, 180),
             anchor=("toe_f", (150, F4)),
-            ghosts=[("leg", (110, 110, 180))],
         )
     ],
-    front=[("arc", "hip", 88, 40, 118, True)],
 )
 
 _ex(
@@ -112,7 +153,6 @@ _ex(
             anchor=("toe_f", (160, F4)),
         )
     ],
-    front=[("line", ("knee_n", 22, 28), ("knee_n", 22, -12))],
 )
 
 _ex(
@@ -129,7 +169,6 @@ _ex(
             anchor=("toe_f", (170, F4)),
         )
     ],
-    front=[("curve", ("knee_n", -8, 16), ("ankle_n", -14, 4), -14)],
 )
 
 _ex(
@@ -146,10 +185,6 @@ _ex(
             leg_f=(96, 90, 180),
             anchor=("toe_n", (176, F4)),
         )
-    ],
-    front=[
-        ("arc", "hand_n", 13, -160, 150),
-        ("arc", "hand_f", 13, -20, 330),
     ],
 )
 
@@ -172,7 +207,6 @@ _ex(
             anchor=("toe_n", (192, F4)),
         )
     ],
-    front=[("arc", ("hip", 0, 4), (44, 14), 20, 330)],
 )
 
 _ex(
@@ -190,7 +224,6 @@ _ex(
             anchor=("ankle_n", (200, FLOOR - 6)),
         )
     ],
-    front=[("line", (215, 50), (270, 50))],
 )
 
 _ex(
@@ -208,7 +241,6 @@ _ex(
             anchor=("ankle_n", (200, FLOOR - 30)),
         )
     ],
-    front=[("speed", (90, 80)), ("line", (235, 48), (290, 48))],
 )
 
 _ex(
@@ -268,7 +300,6 @@ _ex(
         )
     ],
     back=[("mat", 30, 290)],
-    front=[("line", ("hip", 0, -14), ("hip", 0, -46))],
 )
 
 _ex(
@@ -294,22 +325,23 @@ _ex(
 _ex(
     "dead-bug",
     "Dead bug",
-    "Lying on the back on a mat, a person holds one arm up towards the ceiling and one "
-    "knee bent above the hip, while the opposite arm and leg reach out long, low to the "
-    "floor.",
+    "Lying on the back on a mat, a person starts with both arms pointing up to the ceiling "
+    "and both knees bent above the hips, then slowly reaches one arm back over the head "
+    "and the opposite leg out long, low to the floor.",
     [
         Pose(
             torso=180,
             neck=180,
-            arm_n=(-90, -90, -90),
-            arm_f=(194, 188, 188),
-            leg_n=(-12, -8, -70),
-            leg_f=(-90, 0, -60),
-            anchor=("hip", (160, FM - 11)),
-            scale=1.2,
+            arm_n=(-88, -88, -88),
+            arm_f=(-97, -97, -97),
+            leg_n=(-90, 0, -80),
+            leg_f=(-80, 8, -72),
+            anchor=("hip", (170, FM - 11)),
+            scale=1.15,
         )
     ],
     back=[("mat", 20, 300)],
+    end=dict(arm_f=(196, 186, 186), leg_n=(-10, -6, -80)),
 )
 
 _ex(
@@ -326,11 +358,9 @@ _ex(
             leg_n=(-55, -55, -145),
             leg_f=(-55, -55, -145),
             anchor=("hip", (150, FM - 9)),
-            ghosts=[("leg", (-12, -12, -102))],
         )
     ],
     back=[("mat", 40, 290)],
-    front=[("arc", "hip", 100, -16, -48)],
 )
 
 _ex(
@@ -351,7 +381,6 @@ _ex(
         )
     ],
     back=[("mat", 20, 300)],
-    front=[("arc", "hip", 92, -6, -34)],
 )
 
 _ex(
@@ -371,7 +400,6 @@ _ex(
             anchor=("ankle_n", (190, FLOOR - 6)),
         )
     ],
-    front=[("arc", "hip", 62, -80, -20)],
 )
 
 _ex(
@@ -392,7 +420,6 @@ _ex(
         )
     ],
     back=[("box", 128, 145, 40, 41)],
-    front=[("line", ("hip", 0, 48), ("hip", 0, 16))],
 )
 
 _ex(
@@ -415,7 +442,6 @@ _ex(
             anchor=("toe_n", (240, F4)),
         )
     ],
-    front=[("line", (235, 40), (285, 40))],
 )
 
 _ex(
@@ -435,28 +461,28 @@ _ex(
             scale=1.1,
         )
     ],
-    front=[("line", ("hip", -30, -46), ("hip", -30, -4), True)],
 )
 
 _ex(
     "deadlift",
     "Deadlift",
-    "A person sets up to lift a barbell from the floor: feet under the bar, hips back, "
-    "back flat, arms straight down gripping the bar, ready to stand up tall.",
+    "A person lifts a barbell from the floor: feet under the bar, hips back, back flat and "
+    "arms straight down gripping the bar, then stands up tall with the bar against the "
+    "thighs.",
     [
         Pose(
-            torso=-20,
-            neck=-28,
-            arm_n=(98, 98, 98),
-            arm_f=(98, 98, 98),
-            leg_n=(23, 100, 0),
-            leg_f=(23, 100, 0),
+            torso=-24,
+            neck=-30,
+            arm_n=(96, 96, 96),
+            arm_f=(94, 94, 94),
+            leg_n=(30, 108, 0),
+            leg_f=(30, 108, 0),
             anchor=("ankle_n", (160, FLOOR - 7)),
             scale=1.1,
         )
     ],
-    back=[("plate", ("wrist_n", 0, 0), 26)],
-    front=[("line", ("hip", -30, 0), ("hip", -30, -44))],
+    back=[("plate", ("wrist_n", 0, 0), 20)],
+    end=dict(torso=-90, neck=-90, arm_n=(94, 90, 90), arm_f=(92, 90, 90), leg_n=(88, 92, 0), leg_f=(88, 92, 0)),
 )
 
 _ex(
@@ -475,10 +501,7 @@ _ex(
             anchor=("toe_f", (140, F4)),
         )
     ],
-    front=[
-        ("band", ("ankle_f", 1, -10), ("ankle_n", -1, -10)),
-        ("line", (215, 70), (270, 70)),
-    ],
+    front=[("band", ("ankle_f", 1, -10), ("ankle_n", -1, -10))],
 )
 
 _ex(
@@ -523,7 +546,6 @@ _ex(
         )
     ],
     back=[("mat", 60, 280)],
-    front=[("line", ("hip", -50, 0), ("hip", -18, 0))],
 )
 
 _ex(
@@ -571,21 +593,23 @@ _ex(
 _ex(
     "childs-pose",
     "Child's pose",
-    "A person kneels on a mat and sits back towards the heels, folding forward so the "
-    "chest rests on the thighs and the forehead nears the floor, arms stretched ahead.",
+    "A person starts on hands and knees on a mat, then sits back towards the heels, "
+    "folding forward so the chest rests on the thighs and the forehead nears the floor, "
+    "arms stretched ahead.",
     [
         Pose(
-            torso=9,
-            neck=8,
-            arm_n=(16, 0, 0),
-            arm_f=(16, 0, 0),
-            leg_n=(30, 180, 180),
-            leg_f=(30, 180, 180),
-            anchor=("knee_n", (150, FM - 6)),
-            scale=1.2,
+            torso=-14,
+            neck=-6,
+            arm_n=(90, 90, 0),
+            arm_f=(92, 90, 0),
+            leg_n=(90, 180, 180),
+            leg_f=(90, 180, 180),
+            anchor=("knee_n", (120, FM - 6)),
+            scale=1.15,
         )
     ],
     back=[("mat", 20, 300)],
+    end=dict(torso=10, neck=24, arm_n=(40, 2, 0), arm_f=(42, 4, 0), leg_n=(46, 180, 180), leg_f=(46, 180, 180)),
 )
 
 _ex(
@@ -613,38 +637,23 @@ _ex(
 _ex(
     "cat-cow",
     "Cat-cow",
-    "Two pictures of a person on hands and knees on a mat: on the left the back rounds "
-    "up like a cat with the head down; on the right the back gently dips with the chest "
-    "and head lifted (cow).",
+    "A person on hands and knees on a mat slowly rounds the back up like a cat with the "
+    "head down, then lets the back gently dip with the chest and head lifted (cow).",
     [
         Pose(
-            torso=-10,
-            neck=50,
-            bend=16,
+            torso=-14,
+            neck=70,
+            bend=20,
             arm_n=(90, 90, 0),
-            arm_f=(90, 90, 0),
+            arm_f=(92, 90, 0),
             leg_n=(90, 180, 180),
             leg_f=(90, 180, 180),
-            anchor=("knee_n", (62, FM - 6)),
-        ),
-        Pose(
-            torso=-10,
-            neck=-40,
-            bend=-9,
-            arm_n=(90, 90, 0),
-            arm_f=(90, 90, 0),
-            leg_n=(90, 180, 180),
-            leg_f=(90, 180, 180),
-            anchor=("knee_n", (218, FM - 6)),
-        ),
+            anchor=("knee_n", (120, FM - 6)),
+            scale=1.15,
+        )
     ],
-    back=[("mat", 8, 312)],
-    front=[
-        ("text", (80, 40), "Cat: round up"),
-        ("text", (240, 40), "Cow: gently dip"),
-        ("line", ("0.hip", 22, -34), ("0.hip", 22, -56)),
-        ("line", ("1.hip", 24, -28), ("1.hip", 24, -8)),
-    ],
+    back=[("mat", 20, 300)],
+    end=dict(neck=-45, bend=-14),
 )
 
 _ex(
@@ -670,7 +679,6 @@ _ex(
         )
     ],
     back=[("mat", 20, 300)],
-    front=[("arc", ("shoulder", 0, 8), (34, 10), 200, 340)],
 )
 
 _ex(
@@ -694,7 +702,6 @@ _ex(
         )
     ],
     back=[("roller", ("hip", 0, 21), 10)],
-    front=[("hline", "hip", 28, FLOOR + 8)],
 )
 
 _ex(
@@ -718,7 +725,6 @@ _ex(
         )
     ],
     back=[("roller", ("knee_n", -22, 18), 10)],
-    front=[("hline", ("knee_n", -22, 0), 28, FLOOR + 8)],
 )
 
 _ex(
@@ -744,5 +750,4 @@ _ex(
         )
     ],
     back=[("roller", ("hip", -29, 22), 10)],
-    front=[("hline", ("hip", -29, 0), 28, FLOOR + 8)],
 )

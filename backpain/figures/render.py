@@ -1,22 +1,22 @@
 """The renderer: from pose data to SVG text (stdlib only).
 
 A pose is a few angles per body segment; ``solve`` turns it into joint positions (with a
-little inverse kinematics for arms that reach a joint or point), ``draw_pose`` draws the
-figure with rounded limbs and a round head, ``prop`` draws the mat, foam roller, band,
-weights, bench, step, arrows and labels around it, and ``svg_document`` wraps the result.
-``render_exercise`` draws one exercise from its ``Figure`` (the data is in exercises.py);
-anatomy.py uses the same document, ink and type.
+little inverse kinematics for arms that reach a joint or point), ``rig`` turns those into one
+rotation per segment, ``draw_figure`` draws the figure as groups nested at the joints (so CSS
+can turn them: ``motion_css``), ``prop`` draws the mat, foam roller, band, bench, step and
+wall around it, and ``svg_document`` wraps the result. ``render_exercise`` draws one exercise's
+start, end or moving figure from its ``Figure`` (the data is in exercises.py); anatomy.py uses
+the same document, ink, type and arrows.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape
 
 INK = "#1a1a1a"
 FAR = "#8a8a8a"
-GHOST = "#cfcfcf"
 LIGHT = "#ececec"
 MID = "#bdbdbd"
 FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
@@ -26,7 +26,7 @@ FLOOR = 186
 MAT = 4  # mat thickness
 
 # Segment lengths (a figure about 158 units tall).
-TORSO, NECK, HEAD_R = 46, 5, 11
+TORSO, NECK, HEAD_R = 46, 8, 11
 UPPER_ARM, FOREARM, HAND = 28, 24, 7
 THIGH, SHIN, FOOT = 40, 39, 14
 # Stroke widths.
@@ -41,7 +41,8 @@ def _pt(origin: Point, angle: float, length: float) -> Point:
 
 
 def _f(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
+    s = f"{v:.1f}".rstrip("0").rstrip(".")
+    return "0" if s == "-0" else s
 
 
 # --------------------------------------------------------------------------- poses
@@ -71,7 +72,6 @@ class Pose:
     reach_f: object = None
     elbow_n: int = 1
     elbow_f: int = 1
-    ghosts: list = field(default_factory=list)
 
 
 def _ik(shoulder: Point, target: Point, side: int) -> tuple[Point, Point]:
@@ -107,7 +107,10 @@ def _arm(shoulder: Point, angles: tuple, suffix: str) -> dict:
 def solve(p: Pose) -> dict:
     """Joint positions of a pose, before and after anchoring and scaling."""
     j: dict[str, Point] = {"hip": (0.0, 0.0)}
-    j["shoulder"] = _pt(j["hip"], p.torso, TORSO)
+    # The spine bends at its middle: ``bend`` arches it (positive: up and away from the belly).
+    tilt = math.degrees(math.asin(max(-0.9, min(0.9, p.bend / TORSO))))
+    j["mid"] = _pt(j["hip"], p.torso - tilt, TORSO / 2)
+    j["shoulder"] = _pt(j["mid"], p.torso + tilt, TORSO / 2)
     j["head"] = _pt(j["shoulder"], p.torso if p.neck is None else p.neck, NECK + HEAD_R)
     # In a front view the two shoulders and hips sit apart; in a side view they coincide.
     sw, hw = (13, 8) if p.front else (0, 0)
@@ -131,18 +134,6 @@ def solve(p: Pose) -> dict:
         hand_ang = arm[2] if len(arm) > 2 and arm[2] is not None else ang
         j[f"elbow_{suffix}"], j[f"wrist_{suffix}"] = elbow, wrist
         j[f"hand_{suffix}"] = _pt(wrist, hand_ang, HAND)
-    # Ghost limbs: faint alternative positions to show movement.
-    for i, (limb, angles) in enumerate(p.ghosts):
-        if limb.startswith("leg"):
-            g = _leg(j["hip_n"], angles, "g")
-            j[f"g{i}_knee"], j[f"g{i}_ankle"], j[f"g{i}_toe"] = g["knee_g"], g["ankle_g"], g["toe_g"]
-        else:
-            g = _arm(j["shoulder_n"], angles, "g")
-            j[f"g{i}_elbow"], j[f"g{i}_wrist"], j[f"g{i}_hand"] = (
-                g["elbow_g"],
-                g["wrist_g"],
-                g["hand_g"],
-            )
     name, target = p.anchor
     ax, ay = j[name]
     s = p.scale
@@ -156,64 +147,263 @@ def _resolve_rel(spec, joints: dict) -> Point:
     return (x + dx, y + dy)
 
 
-def _poly(points: list[Point], color: str, width: float, extra: str = "") -> str:
-    d = " ".join(f"{_f(x)},{_f(y)}" for x, y in points)
-    return (
-        f'<polyline points="{d}" fill="none" stroke="{color}" stroke-width="{_f(width)}" '
-        f'stroke-linecap="round" stroke-linejoin="round"{extra}/>'
-    )
+# --------------------------------------------------------------------------- the rig
+#
+# A figure is drawn as nested groups, one per body segment, each rotating about the joint
+# it hangs from: root (the hip) > spine (lower, upper) > neck and arms; root > legs. A pose
+# is then just an angle per group, so the screen can move the figure from its start pose to
+# its end pose with CSS rotations about the joints (motion_css), in every browser.
+
+# Names of the rotating groups, in the order a pose lists them.
+JOINTS = ("s1", "s2", "nk", "ln1", "ln2", "ln3", "lf1", "lf2", "lf3", "an1", "an2", "an3", "af1", "af2", "af3")
+FAR_SCALE = 0.72  # far-side limbs are thinner as well as lighter, so depth reads without colour
+HALO = "#fff"
 
 
-def draw_pose(p: Pose, j: dict) -> list[str]:
+def _wrap(a: float) -> float:
+    return (a + 180) % 360 - 180
+
+
+@dataclass
+class Rig:
+    """A solved pose as the renderer draws it: the hip's position, the scale, and each
+    group's rotation relative to its parent (degrees)."""
+
+    root: Point
+    scale: float
+    front: bool
+    angles: dict
+    hip_off: dict
+    joints: dict
+
+
+def rig(p: Pose) -> Rig:
+    j = solve(p)
+
+    def a(u: str, v: str) -> float:
+        return math.degrees(math.atan2(j[v][1] - j[u][1], j[v][0] - j[u][0]))
+
+    s1, s2 = a("hip", "mid"), a("mid", "shoulder")
+    ang = {"s1": s1, "s2": s2 - s1, "nk": a("shoulder", "head") - s2}
+    for side in "nf":
+        th, sh = a(f"hip_{side}", f"knee_{side}"), a(f"knee_{side}", f"ankle_{side}")
+        ft = a(f"ankle_{side}", f"toe_{side}")
+        ang[f"l{side}1"], ang[f"l{side}2"], ang[f"l{side}3"] = th, sh - th, ft - sh
+        ua, fa = a(f"shoulder_{side}", f"elbow_{side}"), a(f"elbow_{side}", f"wrist_{side}")
+        hd = a(f"wrist_{side}", f"hand_{side}")
+        ang[f"a{side}1"], ang[f"a{side}2"], ang[f"a{side}3"] = ua - s2, fa - ua, hd - fa
+    ang = {k: _wrap(v) for k, v in ang.items()}
+    hx, hy = j["hip"]
     s = p.scale
-    out: list[str] = []
-    far = INK if p.front else FAR
-    for i, (limb, _angles) in enumerate(p.ghosts):
-        if limb.startswith("leg"):
-            pts = [j["hip_n"], j[f"g{i}_knee"], j[f"g{i}_ankle"]]
-            out.append(_poly(pts, GHOST, W_LIMB * s))
-            out.append(_poly([j[f"g{i}_ankle"], j[f"g{i}_toe"]], GHOST, W_FOOT * s))
-        else:
-            pts = [j["shoulder_n"], j[f"g{i}_elbow"], j[f"g{i}_wrist"]]
-            out.append(_poly(pts, GHOST, W_LIMB * s))
-            out.append(_poly([j[f"g{i}_wrist"], j[f"g{i}_hand"]], GHOST, W_HAND * s))
+    hip_off = {side: ((j[f"hip_{side}"][0] - hx) / s, (j[f"hip_{side}"][1] - hy) / s) for side in "nf"}
+    return Rig((hx, hy), s, p.front, ang, hip_off, j)
 
-    def arm(side: str, color: str) -> None:
-        pts = [j[f"shoulder_{side}"], j[f"elbow_{side}"], j[f"wrist_{side}"]]
-        out.append(_poly(pts, color, W_LIMB * s))
-        out.append(_poly([j[f"wrist_{side}"], j[f"hand_{side}"]], color, W_HAND * s))
 
-    def leg(side: str, color: str) -> None:
-        out.append(_poly([j[f"hip_{side}"], j[f"knee_{side}"], j[f"ankle_{side}"]], color, W_LIMB * s))
-        out.append(_poly([j[f"ankle_{side}"], j[f"toe_{side}"]], color, W_FOOT * s))
+def _line(length: float, color: str, width: float) -> str:
+    return f'<line x2="{_f(length)}" stroke="{color}" stroke-width="{_f(width)}"/>'
 
-    arm("f", far)
-    leg("f", far)
-    # Torso: a straight or gently curved thick stroke from hip to shoulder.
-    (hx, hy), (sx, sy) = j["hip"], j["shoulder"]
-    if p.front:
-        corners = [j["hip_f"], j["hip_n"], j["shoulder_n"], j["shoulder_f"]]
-        d = "M" + " L".join(f"{_f(x)},{_f(y)}" for x, y in corners) + " Z"
-        out.append(f'<path d="{d}" fill="{INK}" stroke="{INK}" stroke-width="{_f(10 * s)}" stroke-linejoin="round"/>')
-    elif p.bend:
-        mx, my = (hx + sx) / 2, (hy + sy) / 2
-        length = math.hypot(sx - hx, sy - hy)
-        nx, ny = (sy - hy) / length, -(sx - hx) / length
-        cx, cy = mx + nx * p.bend * s, my + ny * p.bend * s
-        d = f"M{_f(hx)},{_f(hy)} Q{_f(cx)},{_f(cy)} {_f(sx)},{_f(sy)}"
+
+class _Drawer:
+    """Writes one figure's nested groups; ``motion`` adds the class names motion_css animates."""
+
+    def __init__(self, r: Rig, motion: bool):
+        self.r, self.motion = r, motion
+
+    def g(self, name: str, inner: str) -> str:
+        cls = f' class="j j-{name}"' if self.motion else ""
+        return f'<g{cls} transform="rotate({_f(self.r.angles[name])})">{inner}</g>'
+
+    @staticmethod
+    def at(x: float, y: float, inner: str) -> str:
+        if abs(x) < 0.05 and abs(y) < 0.05:
+            return inner
+        return f'<g transform="translate({_f(x)},{_f(y)})">{inner}</g>'
+
+    def leg(self, side: str, paint) -> str:
+        foot = self.g(f"l{side}3", paint("foot", FOOT))
+        shin = self.g(f"l{side}2", paint("shin", SHIN) + self.at(SHIN, 0, foot))
+        thigh = self.g(f"l{side}1", paint("thigh", THIGH) + self.at(THIGH, 0, shin))
+        return self.at(*self.r.hip_off[side], thigh)
+
+    def arm(self, side: str, paint) -> str:
+        hand = self.g(f"a{side}3", paint("hand", HAND))
+        fore = self.g(f"a{side}2", paint("forearm", FOREARM) + self.at(FOREARM, 0, hand))
+        upper = self.g(f"a{side}1", paint("upper", UPPER_ARM) + self.at(UPPER_ARM, 0, fore))
+        offset = (13 if side == "n" else -13) if self.r.front else 0
+        return self.at(TORSO / 2, offset, upper)
+
+    def spine(self, lower: str, upper: str) -> str:
+        return self.g("s1", lower + self.at(TORSO / 2, 0, self.g("s2", upper)))
+
+    def root(self, inner: str) -> str:
+        (x, y), s = self.r.root, self.r.scale
+        cls = ' class="j j-root"' if self.motion else ""
+        scaled = inner if s == 1 else f'<g transform="scale({_f(s)})">{inner}</g>'
+        return f'<g{cls} transform="translate({_f(x)},{_f(y)})">{scaled}</g>'
+
+
+WIDTHS = {"thigh": W_LIMB, "shin": W_LIMB, "upper": W_LIMB, "forearm": W_LIMB, "foot": W_FOOT, "hand": W_HAND}
+
+
+def _paint(color: str, factor: float = 1.0, extra: float = 0.0):
+    return lambda seg, length: _line(length, color, WIDTHS[seg] * factor + extra)
+
+
+def draw_figure(r: Rig, motion: bool = False, attached: tuple = ()) -> str:
+    """The figure, back to front: attached props, far arm and leg (thin, grey), torso, neck
+    and head, then the near leg and arm, each with a white edge so it stands out from what
+    lies behind it. ``attached``: (kind, size) props held in the near hand (plate, dumbbell)."""
+    d = _Drawer(r, motion)
+    out = []
+    if attached:
+
+        def held(seg: str, length: float) -> str:
+            if seg != "hand":
+                return ""
+            return "".join(_held_prop(kind, size) for kind, size in attached)
+
+        out.append(d.spine("", d.arm("n", held)))
+    far = (INK, 1.0) if r.front else (FAR, FAR_SCALE)
+    if r.front:
+        out.append(d.spine("", d.arm("f", _paint(HALO, 1, 4)) + d.arm("f", _paint(*far))))
+        out.append(d.leg("f", _paint(HALO, 1, 4)) + d.leg("f", _paint(*far)))
     else:
-        d = f"M{_f(hx)},{_f(hy)} L{_f(sx)},{_f(sy)}"
-    if not p.front:
-        out.append(
-            f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="{_f(W_TORSO * s)}" stroke-linecap="round"/>'
+        out.append(d.spine("", d.arm("f", _paint(*far))))
+        out.append(d.leg("f", _paint(*far)))
+    if r.front:  # seen from the front: a trunk from the hips to the shoulders
+        hw = math.hypot(*r.hip_off["n"])
+        lower = (
+            f'<path d="M0,{_f(-hw)} L0,{_f(hw)} L{_f(TORSO)},13 L{_f(TORSO)},-13 Z" fill="{INK}" '
+            f'stroke="{INK}" stroke-width="10" stroke-linejoin="round"/>'
         )
-    hx2, hy2 = j["head"]
-    nx2, ny2 = _pt(j["shoulder"], math.degrees(math.atan2(hy2 - sy, hx2 - sx)), NECK * s + 2)
-    out.append(_poly([j["shoulder"], (nx2, ny2)], INK, 8 * s))
-    out.append(f'<circle cx="{_f(hx2)}" cy="{_f(hy2)}" r="{_f(HEAD_R * s)}" fill="{INK}"/>')
-    leg("n", INK)
-    arm("n", INK)
-    return out
+        upper_torso = ""
+    else:  # from the side: lower and upper back, the chest a little deeper than the waist
+        lower = _line(TORSO / 2, INK, W_TORSO - 1)
+        # Stops short of the shoulder so its round end leaves the neck showing.
+        upper_torso = _line(TORSO / 2 - 4, INK, W_TORSO + 1)
+    neck_and_head = _line(NECK + 2, INK, 7) + f'<circle cx="{_f(NECK + HEAD_R)}" r="{HEAD_R}" fill="{INK}"/>'
+    head = d.at(TORSO / 2, 0, d.g("nk", neck_and_head))
+    out.append(d.spine(lower, upper_torso + head))
+    out.append(d.leg("n", _paint(HALO, 1, 4)) + d.leg("n", _paint(INK)))
+    out.append(d.spine("", d.arm("n", _paint(HALO, 1, 4)) + d.arm("n", _paint(INK))))
+    return d.root(f'<g fill="none" stroke-linecap="round" stroke-linejoin="round">{"".join(out)}</g>')
+
+
+def _held_prop(kind: str, size: float) -> str:
+    if kind == "plate":  # a barbell plate seen end-on, the bar in the hand: see-through, so the legs show
+        return (
+            f'<circle cx="3" r="{_f(size)}" fill="{LIGHT}" fill-opacity="0.6" stroke="{INK}" stroke-width="2.5"/>'
+            f'<circle cx="3" r="3.5" fill="{INK}"/>'
+        )
+    if kind == "dumbbell":
+        return (
+            f'<rect x="-1" y="-9" width="4" height="18" fill="{INK}"/>'
+            f'<rect x="-4" y="-12" width="10" height="6" rx="1.5" fill="{INK}"/>'
+            f'<rect x="-4" y="6" width="10" height="6" rx="1.5" fill="{INK}"/>'
+        )
+    raise ValueError(f"unknown held prop {kind!r}")
+
+
+def _rot(v: Point, angle: float) -> Point:
+    c, sn = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return (v[0] * c - v[1] * sn, v[0] * sn + v[1] * c)
+
+
+def _add(a: Point, b: Point) -> Point:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def joint_offsets(r: Rig, angles: dict) -> dict:
+    """Where each joint sits relative to the root (the hip) when the groups turn by ``angles``:
+    the same chain of rotations the SVG applies, so the motion can keep a foot planted."""
+    j: dict[str, Point] = {"hip": (0.0, 0.0)}
+    s1 = angles["s1"]
+    s2 = s1 + angles["s2"]
+    j["mid"] = _rot((TORSO / 2, 0), s1)
+    j["shoulder"] = _add(j["mid"], _rot((TORSO / 2, 0), s2))
+    j["head"] = _add(j["shoulder"], _rot((NECK + HEAD_R, 0), s2 + angles["nk"]))
+    for side in "nf":
+        a = angles[f"l{side}1"]
+        j[f"hip_{side}"] = r.hip_off[side]
+        j[f"knee_{side}"] = _add(j[f"hip_{side}"], _rot((THIGH, 0), a))
+        a += angles[f"l{side}2"]
+        j[f"ankle_{side}"] = _add(j[f"knee_{side}"], _rot((SHIN, 0), a))
+        j[f"toe_{side}"] = _add(j[f"ankle_{side}"], _rot((FOOT, 0), a + angles[f"l{side}3"]))
+        offset = (13 if side == "n" else -13) if r.front else 0
+        j[f"shoulder_{side}"] = _add(j["mid"], _rot((TORSO / 2, offset), s2))
+        a = s2 + angles[f"a{side}1"]
+        j[f"elbow_{side}"] = _add(j[f"shoulder_{side}"], _rot((UPPER_ARM, 0), a))
+        a += angles[f"a{side}2"]
+        j[f"wrist_{side}"] = _add(j[f"elbow_{side}"], _rot((FOREARM, 0), a))
+        j[f"hand_{side}"] = _add(j[f"wrist_{side}"], _rot((HAND, 0), a + angles[f"a{side}3"]))
+    return {k: (x * r.scale, y * r.scale) for k, (x, y) in j.items()}
+
+
+def _ease(u: float) -> float:
+    """CSS ease-in-out, cubic-bezier(.42, 0, .58, 1): the progress at time fraction u."""
+    lo, hi = 0.0, 1.0
+    for _ in range(40):
+        t = (lo + hi) / 2
+        x = 3 * (1 - t) ** 2 * t * 0.42 + 3 * (1 - t) * t**2 * 0.58 + t**3
+        lo, hi = (t, hi) if x < u else (lo, t)
+    t = (lo + hi) / 2
+    return 3 * (1 - t) * t**2 + t**3
+
+
+# The cycle: hold the start pose (0-15%), move (15-50%), hold the end pose (50-65%), move back.
+HOLD_START, MOVE_END, HOLD_END = 15, 50, 65
+ROOT_STEPS = 10
+
+
+def motion_css(slug: str, start: Rig, end: Rig, anchor: str = "hip") -> str:
+    """The CSS that moves one figure from its start pose to its end pose and back, each joint
+    turning about its parent with ease-in-out. The root (hip) follows a path sampled so that
+    the ``anchor`` joint (a planted foot, knee or elbow) stays put or glides in a straight line."""
+    rules = []
+
+    def rule(name: str, frames: str, timing: str = "") -> None:
+        key = f"{slug}-{name}"
+        rules.append(f".fig-{slug} .j-{name}{{animation-name:{key}{timing}}}@keyframes {key}{{{frames}}}")
+
+    delta = {name: _wrap(end.angles[name] - start.angles[name]) for name in JOINTS}
+    for name in JOINTS:
+        a0 = start.angles[name]
+        if abs(delta[name]) > 0.5:
+            rule(
+                name,
+                f"0%,{HOLD_START}%,100%{{transform:rotate({_f(a0)}deg)}}"
+                f"{MOVE_END}%,{HOLD_END}%{{transform:rotate({_f(a0 + delta[name])}deg)}}",
+            )
+
+    start_off, end_off = joint_offsets(start, start.angles), joint_offsets(end, end.angles)
+    p0 = _add(start.root, start_off[anchor])
+    p1 = _add(end.root, end_off[anchor])
+
+    def root_at(t: float) -> Point:
+        angles = {name: start.angles[name] + t * delta[name] for name in JOINTS}
+        off = joint_offsets(start, angles)[anchor]
+        return (p0[0] + t * (p1[0] - p0[0]) - off[0], p0[1] + t * (p1[1] - p0[1]) - off[1])
+
+    samples = [(i / ROOT_STEPS, root_at(_ease(i / ROOT_STEPS))) for i in range(ROOT_STEPS + 1)]
+    (x0, y0) = samples[0][1]
+    if max(abs(x - x0) + abs(y - y0) for _, (x, y) in samples) < 0.3:
+        return "\n".join(rules)
+    frames = {}
+    for u, (x, y) in samples:
+        value = f"translate({_f(x)}px,{_f(y)}px)"
+        frames.setdefault(value, []).append(f"{_f(HOLD_START + u * (MOVE_END - HOLD_START))}%")
+        frames.setdefault(value, []).append(f"{_f(100 - u * (100 - HOLD_END))}%")
+    frames[f"translate({_f(x0)}px,{_f(y0)}px)"].append("0%")
+    frames[f"translate({_f(samples[-1][1][0])}px,{_f(samples[-1][1][1])}px)"].append(f"{MOVE_END}%")
+    body = "".join(
+        f"{','.join(sorted(set(keys), key=float_key))}{{transform:{value}}}" for value, keys in frames.items()
+    )
+    rule("root", body, ";animation-timing-function:linear")
+    return "\n".join(rules)
+
+
+def float_key(key: str) -> float:
+    return float(key.rstrip("%"))
 
 
 # --------------------------------------------------------------------------- props
@@ -283,20 +473,6 @@ def prop(item: tuple, joints: list[dict], uid: str) -> str:
             f'<rect x="{_f(b[0] - 7)}" y="{_f(b[1] - 5)}" width="14" height="10" rx="3" '
             f'fill="{MID}" stroke="{INK}" stroke-width="1.5"/>'
         )
-    if kind == "dumbbell":
-        cx, cy = _p(item[1], joints)
-        return (
-            f'<rect x="{_f(cx - 9)}" y="{_f(cy - 2)}" width="18" height="4" fill="{INK}"/>'
-            f'<rect x="{_f(cx - 12)}" y="{_f(cy - 6)}" width="6" height="12" rx="1.5" fill="{INK}"/>'
-            f'<rect x="{_f(cx + 6)}" y="{_f(cy - 6)}" width="6" height="12" rx="1.5" fill="{INK}"/>'
-        )
-    if kind == "plate":  # barbell seen end-on
-        cx, cy = _p(item[1], joints)
-        r = item[2]
-        return (
-            f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(r)}" fill="{LIGHT}" stroke="{INK}" '
-            f'stroke-width="2.5"/><circle cx="{_f(cx)}" cy="{_f(cy)}" r="3.5" fill="{INK}"/>'
-        )
     if kind == "wall":
         x = item[1]
         return (
@@ -347,18 +523,29 @@ def prop(item: tuple, joints: list[dict], uid: str) -> str:
 # --------------------------------------------------------------------------- documents
 
 
-def svg_document(uid: str, title: str, desc: str, body: list[str], width: int = W, height: int = H) -> str:
-    return "\n".join(
+def svg_document(
+    uid: str, title: str, desc: str, body: list[str], width: int = W, height: int = H, cls: str = ""
+) -> str:
+    klass = f' class="{cls}"' if cls else ""
+    # The arrowhead marker only where something draws an arrow.
+    marker = (
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'role="img" aria-labelledby="title-{uid} desc-{uid}">',
-            f'<title id="title-{uid}">{escape(title)}</title>',
-            f'<desc id="desc-{uid}">{escape(desc)}</desc>',
             "<defs>",
             f'<marker id="ah-{uid}" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4.5" '
             'markerHeight="4.5" orient="auto-start-reverse">'
             f'<path d="M0,0 L10,5 L0,10 z" fill="{INK}"/></marker>',
             "</defs>",
+        ]
+        if any("marker-" in part for part in body)
+        else []
+    )
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg"{klass} viewBox="0 0 {width} {height}" '
+            f'role="img" aria-labelledby="title-{uid} desc-{uid}">',
+            f'<title id="title-{uid}">{escape(title)}</title>',
+            f'<desc id="desc-{uid}">{escape(desc)}</desc>',
+            *marker,
             f'<rect width="{width}" height="{height}" fill="#fff"/>',
             *body,
             "</svg>",
@@ -367,26 +554,70 @@ def svg_document(uid: str, title: str, desc: str, body: list[str], width: int = 
     )
 
 
+HELD = {"plate", "dumbbell"}
+
+
 @dataclass
 class Figure:
+    """One exercise: its start pose, the changes that make its end pose, and its props.
+
+    Props in ``back`` and ``front`` are placed from the start pose and stay put (a mat, a
+    bench, the roller the body rolls over); a plate or dumbbell in ``back`` is held in the
+    near hand and moves with it."""
+
     title: str
     alt: str
     poses: list
     back: list = field(default_factory=list)
     front: list = field(default_factory=list)
     floor: bool = True
+    end: dict = field(default_factory=dict)
+
+    @property
+    def start_pose(self) -> Pose:
+        return self.poses[0]
+
+    @property
+    def end_pose(self) -> Pose:
+        changes = dict(self.end)
+        keep = changes.pop("keep", None)
+        pose = replace(self.poses[0], **changes)
+        if keep:  # this joint stays where the start pose put it
+            pose = replace(pose, anchor=(keep, solve(self.poses[0])[keep]))
+        return pose
 
 
-def render_exercise(slug: str, fig: Figure) -> str:
-    joints = [solve(p) for p in fig.poses]
+def _scene(slug: str, fig: Figure, r: Rig, motion: bool) -> list[str]:
+    joints = [solve(fig.start_pose)]
     body: list[str] = []
     if fig.floor:
         body.append(
             f'<line x1="8" y1="{FLOOR}" x2="{W - 8}" y2="{FLOOR}" stroke="{INK}" '
             'stroke-width="2.5" stroke-linecap="round"/>'
         )
-    body += [prop(item, joints, slug) for item in fig.back]
-    for pose, j in zip(fig.poses, joints, strict=True):
-        body += draw_pose(pose, j)
+    held = tuple((item[0], item[2]) for item in fig.back if item[0] in HELD)
+    body += [prop(item, joints, slug) for item in fig.back if item[0] not in HELD]
+    body.append(draw_figure(r, motion, held))
     body += [prop(item, joints, slug) for item in fig.front]
-    return svg_document(slug, fig.title, fig.alt, body)
+    return body
+
+
+def render_exercise(slug: str, fig: Figure, which: str = "start") -> str:
+    """One exercise's SVG: ``start`` or ``end`` (still pictures, for cards and print) or
+    ``motion`` (the start pose with class names for motion_css, to inline in a page)."""
+    if which == "end":
+        return svg_document(f"{slug}-end", fig.title, fig.alt, _scene(slug, fig, rig(fig.end_pose), False))
+    r = rig(fig.start_pose)
+    if which == "motion":
+        return svg_document(
+            f"{slug}-motion", fig.title, fig.alt, _scene(slug, fig, r, True), cls=f"fig-motion fig-{slug}"
+        )
+    return svg_document(slug, fig.title, fig.alt, _scene(slug, fig, r, False))
+
+
+def exercise_motion_css(slug: str, fig: Figure) -> str:
+    # A joint planted at both ends (a foot, a knee, an elbow) stays put while the figure moves;
+    # when the two poses stand on different feet (a stride), the hip glides between them instead.
+    start, end = fig.start_pose, fig.end_pose
+    anchor = start.anchor[0] if end.anchor[0] == start.anchor[0] else "hip"
+    return motion_css(slug, rig(start), rig(end), anchor)
