@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 # One stamp per set of Python packages: serving needs the runtime ones only; tests add the dev extra.
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+# Stamp for node_modules (npm ci), which the HTML checker and Lighthouse come from.
+NODE := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 HOST ?= 127.0.0.1
@@ -40,9 +42,10 @@ $(DEV): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m backpain.content.reading
 	touch $(RUNTIME) $@
 
-# Chromium, PostgreSQL's server and redis-server: installed with apt-get when missing (see the script).
+# Chromium, PostgreSQL's server, redis-server and Java (for the HTML checker): installed with apt-get
+# when missing (see the script).
 system-packages:
-	scripts/system-packages chromium postgresql redis
+	scripts/system-packages chromium postgresql redis java
 
 .env.local:
 	$(PYTHON) -c "import secrets; print('DJANGO_SECRET_KEY=' + secrets.token_urlsafe(50))" > .env.local
@@ -66,10 +69,11 @@ lint: $(DEV)
 figures: $(RUNTIME)
 	$(BIN)/python -m backpain.figures
 
-# The whole suite: lint, then every test, browser and live-server tests included.
-test: $(DEV) system-packages
+# The whole suite: lint, then every test, browser and live-server tests included. The HTML checker
+# (npm's vnu-jar, run by Java) must be there, so its test fails rather than skips if it is not.
+test: $(DEV) system-packages $(NODE)
 	$(BIN)/ruff check .
-	CHROMIUM_PATH=$(CHROMIUM) $(PYTEST)
+	BACKPAIN_REQUIRE_VNU=1 CHROMIUM_PATH=$(CHROMIUM) $(PYTEST)
 
 # The quick loop while you work: no browser, no live server, no system packages.
 test-fast: $(DEV)
@@ -77,8 +81,8 @@ test-fast: $(DEV)
 	$(PYTEST) $(FAST)
 
 # The same suite against a throwaway PostgreSQL on 127.0.0.1 (started by .ci/postgres).
-test-postgres: $(DEV) system-packages
-	DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(PYTEST); \
+test-postgres: $(DEV) system-packages $(NODE)
+	BACKPAIN_REQUIRE_VNU=1 DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(PYTEST); \
 	  status=$$?; .ci/postgres stop; exit $$status
 
 # What the browser tests saw, to look at: every page type at 375 and 1280 px, and each printed PDF
@@ -93,12 +97,14 @@ bench: $(DEV)
 	$(BIN)/python tests/tools/bench.py
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-columns=min,median,max,rounds -q
 
-# Lighthouse over the main page types on a production-settings server (npm's lighthouse, Debian's Chromium).
-node_modules/.bin/lighthouse: package.json package-lock.json
-	npm ci --no-audit --no-fund
+# The npm packages the checks use (lighthouse for `make audit`, vnu-jar for the HTML test), exactly as
+# package-lock.json pins them. --ignore-scripts: vnu-jar's install script would fetch a Java; we use the system's.
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-audit: $(DEV) node_modules/.bin/lighthouse
+# Lighthouse over the main page types on a production-settings server (npm's lighthouse, Debian's Chromium).
+audit: $(DEV) $(NODE)
 	scripts/system-packages chromium
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python tests/tools/audit.py
 

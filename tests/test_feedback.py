@@ -29,7 +29,7 @@ def test_yes_or_no_opens_the_form_with_the_answer_chosen(client, linked):
     assert re.search(r'<input type="radio" name="helpful" value="no"[^>]*checked', html)
     assert "csrfmiddlewaretoken" in html and f'value="{page}"' in html
     fragment = client.get("/feedback/", {"page": page, "helpful": "yes"}, **HTMX).content.decode()
-    assert "<!doctype" not in fragment.lower() and 'hx-post="/feedback/"' in fragment
+    assert "<!doctype" not in fragment.lower() and 'data-hx-post="/feedback/"' in fragment
 
 
 def test_sending_keeps_the_page_the_answer_and_the_comment_and_nothing_else(client, linked):

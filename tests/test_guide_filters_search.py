@@ -62,7 +62,7 @@ def test_unknown_filter_value_is_a_clear_400_not_a_500(client, library):
 def test_filter_form_works_as_plain_get_and_pushes_url_with_htmx(client, library):
     html = client.get("/exercises/").content.decode()
     assert '<form class="filters" method="get" action="/exercises/"' in html
-    assert 'hx-push-url="true"' in html and 'hx-get="/exercises/"' in html
+    assert 'data-hx-push-url="true"' in html and 'data-hx-get="/exercises/"' in html
 
 
 def test_highlight_escapes_and_marks():

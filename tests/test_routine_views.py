@@ -62,8 +62,8 @@ def test_builder_shows_the_form_and_a_routine_by_default(client, library):
     html = html_of(response)
     assert response.status_code == 200
     assert "HX-Request" in response["Vary"]
-    assert 'hx-get="/routine/"' in html and 'hx-trigger="change, submit"' in html
-    assert 'hx-target="#preview"' in html and 'hx-push-url="true"' in html
+    assert 'data-hx-get="/routine/"' in html and 'data-hx-trigger="change, submit"' in html
+    assert 'data-hx-target="#preview"' in html and 'data-hx-push-url="true"' in html
     assert 'method="get"' in html and 'type="submit"' in html
     assert is_checked(html, "run", "easy") and not is_checked(html, "run", "race")
     preview = preview_of(html)

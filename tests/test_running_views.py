@@ -47,7 +47,7 @@ def test_the_plan_shows_every_week_the_chart_and_the_ways_out(client):
     assert 'href="/return-to-running/plan.ics?start=2027-01-04&amp;sessions=3&amp;stage=1"' in html
     assert 'href="/return-to-running/card/?start=2027-01-04&amp;sessions=3&amp;stage=1&amp;week=2"' in html
     assert 'href="/routine/?run=easy&amp;warmup=5&amp;cooldown=5"' in html  # the warm-up before each session
-    assert 'hx-post="/return-to-running/check-in/"' in html and 'method="post"' in html
+    assert 'data-hx-post="/return-to-running/check-in/"' in html and 'method="post"' in html
     assert "csrfmiddlewaretoken" in html
 
 

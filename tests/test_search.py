@@ -240,7 +240,8 @@ def test_pages_of_results_link_with_and_without_javascript(client):
         factories.make_exercise(title=f"Plank {n}")
     html = client.get("/search/?q=plank").content.decode()
     assert "12 results for “plank”" in html and ": 1 to 10" in html
-    link = re.search(r'<a href="(/search/\?q=plank&amp;page=2)" hx-get="([^"]+)"[^>]*hx-push-url="true"', html)
+    link = re.search(r'<a href="(/search/\?q=plank&amp;page=2)" data-hx-get="([^"]+)"[^>]*data-hx-push-url="true"',
+                     html)
     assert link and link.group(1) == link.group(2)
     second = client.get("/search/?q=plank&page=2", **HTMX)
     fragment = second.content.decode()

@@ -29,6 +29,11 @@ class ExerciseFilters(forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
 
+    def applied(self) -> list[str]:
+        """The chosen filters in words ("Body area: Hips"), for the summary of the folded filters."""
+        return [f"{self[name].label}: {dict(self.fields[name].choices).get(value, value)}"
+                for name, value in self.selected().items()]
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search the guide", max_length=200, required=False,

@@ -88,7 +88,9 @@ def exercise_list(request):
     exercises = selectors.exercises(**filters.selected())
     status = 400 if filters.errors else 200
     template = htmx_partial(request, "guide/exercise_list.html", "results")
-    return render(request, template, {"filters": filters, "exercises": exercises}, status=status)
+    # A fragment also brings the folded filters' summary, swapped in out of band.
+    return render(request, template, {"filters": filters, "exercises": exercises,
+                                      "fragment": wants_fragment(request)}, status=status)
 
 
 def _page_number(value) -> int:

@@ -1,9 +1,9 @@
 // Symptom checker: with htmx, ask one group of questions at a time. Without this file, or without
 // JavaScript, the checker is one form that posts once; everything here only enhances it.
 //
-// The server checks each step (hx-post with step=<group> on the Next buttons) and sends the group
+// The server checks each step (data-hx-post with step=<group> on the Next buttons) and sends the group
 // back: data-step-valid="true" means move on; otherwise it carries its errors and an error summary. The emergency advice
-// comes from hx-post step=advice on the emergency questions. No inline script, no eval.
+// comes from data-hx-post step=advice on the emergency questions. No inline script, no eval.
 (function () {
   "use strict";
 

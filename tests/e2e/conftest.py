@@ -19,6 +19,35 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(autouse=True)
+def clean_console(request, monkeypatch):
+    """Every browser journey ends with a clean console: no JavaScript error, no failed resource,
+    no Content-Security-Policy violation (Chromium logs those as console errors).
+
+    Every context any test opens (through `site`, pytest-playwright's `page`, or `browser.new_context`)
+    reports its console errors and uncaught page errors here; the test fails at teardown with the list.
+    A test that opens an error page on purpose names the expected message with `console_allows`.
+    """
+    from playwright.sync_api import Browser
+
+    problems = []
+    allowed = [text for marker in request.node.iter_markers("console_allows") for text in marker.args]
+    new_context = Browser.new_context
+
+    def listening_context(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        context.on("console", lambda message: message.type in ("error", "assert") and problems.append(
+            f"console {message.type} on {message.page.url if message.page else '?'}: {message.text}"))
+        context.on("weberror", lambda error: problems.append(
+            f"uncaught error on {error.page.url if error.page else '?'}: {error.error}"))
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", listening_context)
+    yield
+    unexpected = [p for p in problems if not any(text in p for text in allowed)]
+    assert not unexpected, "The browser console was not clean:\n" + "\n".join(unexpected)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):

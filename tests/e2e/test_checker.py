@@ -207,6 +207,7 @@ def test_same_answers_without_javascript_give_the_same_result(site, level):
     assert result_of(with_js)[0] == level
 
 
+@pytest.mark.console_allows("status of 400")  # the plain form with errors is a 400 page, on purpose
 def test_no_javascript_errors_come_back_on_the_one_page(site):
     page = site(js=False)
     page.goto("/checker/")
@@ -397,6 +398,7 @@ def test_without_javascript_the_pregnancy_follow_up_is_shown_and_steps_and_print
     expect(page.locator("[data-print]")).to_be_hidden()
 
 
+@pytest.mark.console_allows("status of 400")  # the plain form with errors is a 400 page, on purpose
 def test_without_javascript_an_emergency_yes_comes_first_with_the_errors_after(site, screenshot):
     page = site(js=False)
     page.goto("/checker/")
@@ -454,6 +456,7 @@ def test_how_it_decides_is_accessible(site, screenshot, width):
     screenshot(page, f"checker-how-it-decides-{width}.png")
 
 
+@pytest.mark.console_allows("status of 400")  # the plain form with errors is a 400 page, on purpose
 @pytest.mark.parametrize("width", [375, 1280])
 def test_axe_finds_nothing_on_the_new_results(site, screenshot, width):
     page = site(width=width)

@@ -163,7 +163,8 @@ def test_admin_edit_shows_on_site_and_revision_restores(site, editor, tmp_path, 
     expect(page.locator(".lede")).to_have_text(original)
 
 
-@pytest.mark.parametrize("name", PAGE_TYPES)
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.console_allows("status of 404"))
+                                  if name == "not-found" else name for name in PAGE_TYPES])
 def test_page_types_are_accessible_and_screenshotted(site, screenshot, name):
     for width in (375, 1280):
         page = site(width=width)
