@@ -223,7 +223,7 @@ def test_without_javascript_add_order_dose_and_make_the_link(client, library):
     assert lines_in(html) == ["side-plank", "glute-bridge"]
     html = html_of(client.post(BUILDER, {**data, "add": "cat-camel"}))
     assert lines_in(html) == ["glute-bridge", "side-plank", "cat-camel"]
-    html = html_of(client.post(BUILDER, {**data, "ex": [*data["ex"], "cat-camel"], "remove": "cat-camel"}))
+    html = html_of(client.post(BUILDER, {**data, "ex": [*data["ex"], "cat-camel"], "drop": "cat-camel"}))
     assert lines_in(html) == ["glute-bridge", "side-plank"]
     response = client.post(BUILDER, {**data, "note": FULL.note, "clinic": "Riverside Physio",
                                      "therapist": "Sam Okafor", "make": "1"})

@@ -1,8 +1,10 @@
 """The builder's form: finding exercises (the library's filters and a search) and the sheet being made.
 
 The whole builder is one form, posted back on every step, so it works the same with and without
-JavaScript: the buttons say what to do (add=slug, remove=slug, up=slug, down=slug, make) and the
-sheet so far travels in the form's own fields (ex=slug, then sets-slug, reps-slug ...).
+JavaScript: the buttons say what to do (add=slug, drop=slug, up=slug, down=slug, make) and the
+sheet so far travels in the form's own fields (ex=slug, then sets-slug, reps-slug ...). A button is
+never named like a property forms have ("remove"): a named control hides it, and htmx calls
+form.remove() when it swaps the form.
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ class Builder:
             else:
                 self.lines.append(Line.from_exercise(known[slug]))
                 self.status = f"Added {title(slug)}: {len(self.lines)} on the sheet."
-        elif (slug := data.get("remove")) in index:
+        elif (slug := data.get("drop")) in index:
             del self.lines[index[slug]]
             self.status = f"Took {title(slug)} off: {len(self.lines)} on the sheet."
         elif (slug := data.get("up") or data.get("down")) in index:
