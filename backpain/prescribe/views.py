@@ -95,7 +95,8 @@ def builder(request):
         return redirect(url)
     fragment = wants_fragment(request)
     context = {
-        "find": find, "found": list(_found(**find.selected())), "state": state, "rows": _rows(state, known),
+        "find": find, "found": list(_found(**find.selected())),
+        "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
         "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_name": MAX_NAME, "fragment": fragment,
     }
     template = "prescribe/builder.html" + ("#builder" if fragment else "")

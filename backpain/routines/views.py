@@ -39,6 +39,8 @@ MAX_PRINTED_URL = 160
 ROUTINE_COOKIE = "routine"
 ROUTINE_COOKIE_DAYS = 30
 MAX_COOKIE_QUERY = 1500
+EQUIPMENT_PHRASES = {term.slug: term.phrase for term in vocabulary.EQUIPMENT}
+EQUIPMENT_BOXES = vocabulary.names(vocabulary.EQUIPMENT)
 ROUTINE_PARAMS = ("run", "warmup", "cooldown", "focus", "equipment", "include", "exclude", "triage")
 EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "reps", "hold_seconds",
                    "duration_seconds", "per_side", "cues", "illustration", "illustration_alt")
@@ -84,8 +86,18 @@ class Added:
     """An exercise just added with "Add to my routine", and the equipment that was ticked for it."""
 
     exercise: Exercise
-    equipment: list[str]
+    equipment: list[str]  # slugs
     reason: str = ""  # why it is not in the routine after all (it doesn't fit, ...), else ""
+
+    @property
+    def needs(self) -> str:
+        """'a mat and a foam roller'"""
+        return " and ".join(EQUIPMENT_PHRASES.get(slug, slug) for slug in self.equipment)
+
+    @property
+    def ticked(self) -> str:
+        """'Mat and Foam roller', as the boxes say"""
+        return " and ".join(EQUIPMENT_BOXES.get(slug, slug) for slug in self.equipment)
 
 
 def _added(request, by_slug: dict, form) -> list[Added]:
@@ -94,7 +106,7 @@ def _added(request, by_slug: dict, form) -> list[Added]:
     for slug in dict.fromkeys(request.GET.getlist("added")):
         exercise = by_slug.get(slug)
         if exercise is not None and slug in form.data.getlist("include"):
-            found.append(Added(exercise, [e.name for e in exercise.equipment.all() if e.slug in ticked]))
+            found.append(Added(exercise, [e.slug for e in exercise.equipment.all() if e.slug in ticked]))
     return found
 
 
