@@ -35,3 +35,23 @@ def dose_text(*, sets: int | None, reps: int | None, hold_seconds: int | None, d
     if per_side:
         text = f"{text} each side" if text else "Each side"
     return text
+
+
+def days_text(days: int | None) -> str:
+    """How often, for a home-exercise sheet: 'every day', '3 days a week', '1 day a week'."""
+    if not days:
+        return ""
+    if days >= 7:
+        return "every day"
+    return f"{days} day{'' if days == 1 else 's'} a week"
+
+
+def prescribed_text(*, sets: int | None, reps: int | None, hold_seconds: int | None, per_side: bool,
+                    days: int | None) -> str:
+    """A physiotherapist's dose, worded as the library words it, then how often:
+    '2 sets of 10 reps, hold 3 s, each side, 5 days a week'."""
+    text = dose_text(sets=sets, reps=reps, hold_seconds=hold_seconds, duration_seconds=None, per_side=per_side)
+    often = days_text(days)
+    if not often:
+        return text
+    return f"{text}, {often}" if text else often.capitalize()

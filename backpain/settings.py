@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "backpain.checker",
     "backpain.routines",
     "backpain.running",
+    "backpain.prescribe",
 ]
 
 MIDDLEWARE = [

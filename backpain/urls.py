@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("backpain.checker.urls")),
     path("", include("backpain.routines.urls")),
     path("", include("backpain.running.urls")),
+    path("", include("backpain.prescribe.urls")),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),

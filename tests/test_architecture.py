@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURES = ("backpain.guide", "backpain.checker", "backpain.routines", "backpain.running")
+FEATURES = ("backpain.guide", "backpain.checker", "backpain.routines", "backpain.running", "backpain.prescribe")
 CONTENT = "backpain.content"
 # Project-wide helpers that any app may use; they use no app but content.
 SHARED = ("backpain.vocabulary", "backpain.markdown", "backpain.services", "backpain.caching", "backpain.qr",

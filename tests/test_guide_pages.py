@@ -69,7 +69,7 @@ def test_exercise_page_has_steps_dosage_and_add_to_routine(client, linked):
     html = get(client, exercise.get_absolute_url())
     assert "<li>Lie down.</li>" in html
     assert "Hold 20\xa0s, 2 times" in html
-    assert f"/routine/?include={exercise.slug}" in html
+    assert f"/routine/?add={exercise.slug}" in html
     assert "Mat" in html and "Hips" in html
 
 

@@ -376,3 +376,12 @@ def test_from_exercise_reads_a_model_like_object():
     data = ExerciseData.from_exercise(Row())
     assert data.areas == {"core"} and data.equipment == {"mat"} and data.hold_seconds == 20
     assert COOLDOWN == "cool-down"
+
+
+def test_a_reason_says_whether_the_missing_kit_can_be_ticked():
+    library = [ex("brisk-walk", "aerobic", duration_seconds=300), ex("plank", "activation", ["core"], ["mat"], sets=1,
+               hold_seconds=20), ex("weighted-squat", "strength", ["glutes"], ["weights"], sets=1, reps=8)]
+    routine = compose(library, Inputs(include=("plank", "weighted-squat")))
+    reasons = {s.slug: s.reason for s in routine.skipped}
+    assert reasons == {"plank": "needs a mat, which you haven't ticked",
+                       "weighted-squat": "needs weights, which a warm-up or cool-down doesn't use"}

@@ -93,7 +93,11 @@ def test_htmx_gets_the_preview_partial_and_it_matches_the_full_page(client, libr
     assert response.status_code == 200
     assert "HX-Request" in response["Vary"]
     assert partial.startswith('<section id="preview"') and "<html" not in partial and "<form" not in partial
-    assert partial == preview_of(full)
+    # The preview, then the notices at the top of the page, updated out of band.
+    section = preview_of(full)
+    assert partial.startswith(section)
+    assert partial[len(section):].strip().startswith('<div id="routine-notices" class="routine-notices" '
+                                                     'data-hx-swap-oob="true">')
 
 
 @pytest.mark.parametrize("header", ["HTTP_HX_BOOSTED", "HTTP_HX_HISTORY_RESTORE_REQUEST"])
@@ -120,9 +124,10 @@ def test_arriving_from_an_exercise_page_includes_it(client, library):
 
 
 def test_an_included_exercise_needing_missing_kit_is_explained(client, library):
-    preview = preview_of(html_of(client.get(BUILDER, {"include": "foam-roll-glutes"})))
-    assert "Foam rolling the glutes" in preview and "needs a foam roller" in preview
-    assert 'data-slug="foam-roll-glutes"' not in preview
+    html = html_of(client.get(BUILDER, {"include": "foam-roll-glutes"}))
+    notices = notices_of(html)  # at the top of the page, not below the form
+    assert "Foam rolling the glutes" in notices and "needs a foam roller" in notices
+    assert 'data-slug="foam-roll-glutes"' not in preview_of(html)
 
 
 def test_left_out_exercises_stay_out(client, library):
@@ -309,3 +314,67 @@ def test_query_count_does_not_grow_with_the_library(client, library, django_asse
         assert client.get(url, params).status_code == 200
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url, params, **HTMX).status_code == 200
+
+
+# --- "Add to my routine" (the exercise page's button: /routine/?add=slug) -----------------------
+def notices_of(html: str) -> str:
+    start = html.index('<div id="routine-notices"')
+    return html[start:html.index('<p class="jump">', start)]
+
+
+def test_adding_an_exercise_turns_on_its_equipment_and_says_so_at_the_top(client, library):
+    response = client.get(BUILDER, {"add": "plank"})
+    assert response.status_code == 302
+    assert re.search(r"equipment=mat.*include=plank|include=plank.*equipment=mat", response["Location"])
+    html = html_of(client.get(response["Location"]))
+    assert 'data-slug="plank"' in preview_of(html)
+    notices = re.sub(r"<[^>]+>", "", unescape(notices_of(html)))
+    assert "Forearm plank is now in your routine. It needs a mat, so we've ticked Mat" in notices
+    assert html.index('id="routine-notices"') < html.index('<form id="routine-form"')  # first screen, not below
+    assert is_checked(html, "equipment", "mat")
+
+
+def test_adding_keeps_what_was_added_before(client, library):
+    client.get(BUILDER, {"add": "plank"}, follow=True)
+    assert "routine" in client.cookies
+    response = client.get(BUILDER, {"add": "glute-bridge"}, follow=True)
+    html = html_of(response)
+    preview = preview_of(html)
+    assert 'data-slug="plank"' in preview and 'data-slug="glute-bridge"' in preview
+    assert is_checked(html, "equipment", "mat")
+    # The rest of the last routine is kept too.
+    client.get(BUILDER, {"run": "race", "warmup": "20", "include": ["plank"], "equipment": "mat"})
+    location = client.get(BUILDER, {"add": "leg-swings"})["Location"]
+    assert "run=race" in location and "warmup=20" in location and "include=plank" in location
+
+
+def test_adding_takes_an_exercise_off_the_left_out_list(client, library):
+    client.get(BUILDER, {"exclude": "glute-bridge"})
+    location = client.get(BUILDER, {"add": "glute-bridge"})["Location"]
+    assert "exclude=glute-bridge" not in location and "include=glute-bridge" in location
+
+
+def test_a_reason_an_exercise_is_not_included_shows_next_to_it_at_the_top(client, library):
+    html = html_of(client.get(BUILDER, {"include": "plank"}))  # an old link: no mat ticked
+    notices = re.sub(r"<[^>]+>", "", unescape(notices_of(html)))
+    assert "Forearm plank needs a mat, which you haven't ticked." in notices
+    assert html.index('id="routine-notices"') < html.index('<form id="routine-form"')
+    # Added but does not fit: it says why, where it says what was added.
+    location = client.get(BUILDER, {"add": "plank", "warmup": "3", "include": ["leg-swings", "glute-bridge"]})
+    notices = re.sub(r"<[^>]+>", "", unescape(notices_of(html_of(client.get(location["Location"])))))
+    assert "Forearm plank is on your list but isn't in the routine: it left out because" in notices
+
+
+def test_the_routine_cookie_holds_only_the_builders_choices(client, library):
+    client.get(BUILDER, {"run": "hills", "focus": "core", "utm_source": "x"})
+    cookie = client.cookies["routine"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    client.cookies["routine"] = "run=race&evil=%3Cscript%3E&include=plank"
+    location = client.get(BUILDER, {"add": "glute-bridge"})["Location"]
+    assert "evil" not in location and "run=race" in location
+
+
+def test_an_unknown_exercise_to_add_is_named_not_a_500(client, library):
+    response = client.get(BUILDER, {"add": "no-such-exercise"}, follow=True)
+    assert response.status_code == 400
+    assert "We have no exercise called “no-such-exercise”" in unescape(html_of(response))

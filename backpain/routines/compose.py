@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from backpain.dose import NBSP, dose_text, minutes_text
-from backpain.vocabulary import EQUIPMENT
+from backpain.vocabulary import EQUIPMENT, ROUTINE_EQUIPMENT
 
 # --- Timing assumptions (documented on the page, too) ----------------------------------------
 SECONDS_PER_REP = 3  # a controlled rep, out and back, before any hold
@@ -344,7 +344,11 @@ def compose(exercises: Iterable[ExerciseData], inputs: Inputs) -> Routine:
         lacking = missing_equipment(exercise, at_hand)
         if lacking:
             names = " and ".join(EQUIPMENT_NAMES.get(x, x) for x in sorted(lacking))
-            skipped.append(Skipped(slug, exercise.title, f"needs {names}, which you haven't ticked"))
+            if lacking - set(ROUTINE_EQUIPMENT):  # nothing to tick: the builder never asks about it
+                skipped.append(Skipped(slug, exercise.title, f"needs {names}, which a warm-up or cool-down "
+                                                             "doesn't use"))
+            else:
+                skipped.append(Skipped(slug, exercise.title, f"needs {names}, which you haven't ticked"))
             continue
         if exercise.category not in CATEGORY_STAGE:
             skipped.append(Skipped(slug, exercise.title, "isn't part of a warm-up or cool-down"))

@@ -5,13 +5,16 @@ exercises (plus two prefetches) serves a request, however big the library grows.
 """
 
 from dataclasses import dataclass
+from urllib.parse import quote, unquote
 
-from django.shortcuts import render
+from django.http import QueryDict
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from backpain import vocabulary
 from backpain.caching import per_content_version, wants_fragment
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
@@ -31,6 +34,14 @@ from .compose import (
 from .forms import FOCUS_CHOICES, RoutineForm, blocks_routine, with_defaults
 
 MAX_PRINTED_URL = 160
+# "Add to my routine" adds to the last routine this browser built, kept in a cookie that holds only
+# the builder's own choices (the same words as its link): no account, nothing about the runner.
+ROUTINE_COOKIE = "routine"
+ROUTINE_COOKIE_DAYS = 30
+MAX_COOKIE_QUERY = 1500
+EQUIPMENT_PHRASES = {term.slug: term.phrase for term in vocabulary.EQUIPMENT}
+EQUIPMENT_BOXES = vocabulary.names(vocabulary.EQUIPMENT)
+ROUTINE_PARAMS = ("run", "warmup", "cooldown", "focus", "equipment", "include", "exclude", "triage")
 EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "reps", "hold_seconds",
                    "duration_seconds", "per_side", "cues", "illustration", "illustration_alt")
 
@@ -70,6 +81,35 @@ def _exercise_groups(exercises, form) -> list[tuple[str, list[tuple[Exercise, bo
     return groups
 
 
+@dataclass(frozen=True)
+class Added:
+    """An exercise just added with "Add to my routine", and the equipment that was ticked for it."""
+
+    exercise: Exercise
+    equipment: list[str]  # slugs
+    reason: str = ""  # why it is not in the routine after all (it doesn't fit, ...), else ""
+
+    @property
+    def needs(self) -> str:
+        """'a mat and a foam roller'"""
+        return " and ".join(EQUIPMENT_PHRASES.get(slug, slug) for slug in self.equipment)
+
+    @property
+    def ticked(self) -> str:
+        """'Mat and Foam roller', as the boxes say"""
+        return " and ".join(EQUIPMENT_BOXES.get(slug, slug) for slug in self.equipment)
+
+
+def _added(request, by_slug: dict, form) -> list[Added]:
+    ticked = set(form.data.getlist("equipment"))
+    found = []
+    for slug in dict.fromkeys(request.GET.getlist("added")):
+        exercise = by_slug.get(slug)
+        if exercise is not None and slug in form.data.getlist("include"):
+            found.append(Added(exercise, [e.slug for e in exercise.equipment.all() if e.slug in ticked]))
+    return found
+
+
 def _context(request) -> dict:
     blocked = blocks_routine(request.GET)
     if blocked:
@@ -81,13 +121,18 @@ def _context(request) -> dict:
                "choosing": bool(form.data.getlist("include") or form.data.getlist("exclude")),
                "min_minutes": MIN_MINUTES, "max_minutes": MAX_MINUTES,
                "timing": {"rep": SECONDS_PER_REP, "transition": TRANSITION_SECONDS, "switch": SWITCH_SECONDS}}
+    by_slug = {e.slug: e for e in exercises}
+    context["added"] = _added(request, by_slug, form)
     valid = form.is_valid()
     context["triage"] = form.cleaned_data.get("triage", "")  # only a level we know travels on
     context["triage_ignored"] = form.triage_ignored
     if not valid:
         return context
     routine = compose([ExerciseData.from_exercise(e) for e in exercises], form.inputs())
-    by_slug = {e.slug: e for e in exercises}
+    reasons = {s.slug: s.reason for s in routine.skipped}
+    context["added"] = [Added(a.exercise, a.equipment, reasons.get(a.exercise.slug, "")) for a in context["added"]]
+    added = {a.exercise.slug for a in context["added"]}
+    context["other_skipped"] = [s for s in routine.skipped if s.slug not in added]
     query = form.query()
     sheet_path = f"{reverse('routines:sheet')}?{query}"
     focus_names = dict(FOCUS_CHOICES)
@@ -103,20 +148,61 @@ def _context(request) -> dict:
     return context
 
 
+def _saved_routine(request) -> QueryDict:
+    """The last routine this browser built (its own choices only), or nothing."""
+    saved = QueryDict(unquote(request.COOKIES.get(ROUTINE_COOKIE, ""))[:MAX_COOKIE_QUERY], mutable=True)
+    for name in list(saved):
+        if name not in ROUTINE_PARAMS:
+            del saved[name]
+    return saved
+
+
+def _add(request):
+    """"Add to my routine" (?add=slug): the last routine, plus this exercise and the equipment it needs.
+
+    Redirects to the routine's own link with added=slug, so the page can say what changed."""
+    params = request.GET.copy()
+    slugs = [s for s in params.pop("add") if s]
+    if not any(name in ROUTINE_PARAMS for name in params):
+        params = _saved_routine(request)
+    by_slug = {e.slug: e for e in library()}
+    include, exclude = params.getlist("include"), params.getlist("exclude")
+    equipment = [e for e in params.getlist("equipment") if e != "none"]
+    for slug in slugs:
+        include.append(slug)  # an unknown slug is named by the form, as for include=
+        exercise = by_slug.get(slug)
+        if exercise is not None:
+            # Only what the builder asks about (a warm-up never needs weights); the rest is explained.
+            equipment += [e.slug for e in exercise.equipment.all() if e.slug in vocabulary.ROUTINE_EQUIPMENT]
+    params.setlist("include", list(dict.fromkeys(include)))
+    params.setlist("exclude", [s for s in exclude if s not in slugs])
+    params.setlist("equipment", list(dict.fromkeys(equipment)))
+    params.setlist("added", slugs)
+    return redirect(f"{reverse('routines:builder')}?{params.urlencode()}")
+
+
 # Neither page is cached whole: the choices combine into more pages than a cache should hold, and
 # composing is a pure function over the exercise library, which is kept per content version.
 @require_GET
 @vary_on_headers("HX-Request")
 def builder(request):
+    if "add" in request.GET:
+        return _add(request)
     context = _context(request)
     form = context.get("form")
+    fragment = wants_fragment(request)
+    context["fragment"] = fragment
     template = "routines/builder.html"
     status = 400 if form is not None and form.errors else 200
-    if wants_fragment(request):
+    if fragment:
         template += "#preview"
         # htmx swaps nothing on a 4xx, so the message at the preview would never show.
         status = 200
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if context.get("routine") is not None and len(context["query"]) <= MAX_COOKIE_QUERY:
+        response.set_cookie(ROUTINE_COOKIE, quote(context["query"], safe=""), max_age=ROUTINE_COOKIE_DAYS * 86400,
+                            samesite="Lax", httponly=True, secure=request.is_secure())
+    return response
 
 
 @require_GET

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class PrescribeConfig(AppConfig):
+    name = "backpain.prescribe"

@@ -1,0 +1,138 @@
+"""The physiotherapist's sheet builder (/prescribe/) and the sheet it makes (/prescribe/sheet/<token>/).
+
+No database row: the sheet lives in its signed link (sheet.py). Neither page is cached: the builder
+holds a CSRF token, and every sheet link is a different page that anyone can multiply.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from backpain.caching import wants_fragment
+from backpain.content.models import Exercise
+from backpain.qr import qr_svg
+
+from .forms import FIELD_LABELS, Builder, FindExercises
+from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, BadLink, Line, decode
+
+CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", "illustration_alt", "sets", "reps",
+               "hold_seconds", "duration_seconds", "per_side")
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _found(*, q="", category="", area="", equipment="", difficulty="", cause=""):
+    """The library as its own page filters it, and a words search over titles and summaries."""
+    qs = Exercise.objects.only(*CARD_FIELDS).order_by("order", "slug")
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    if category:
+        qs = qs.filter(category=category)
+    if difficulty:
+        qs = qs.filter(difficulty=difficulty)
+    if area:
+        qs = qs.filter(body_areas__slug=area)
+    if equipment == "none":
+        qs = qs.filter(equipment__isnull=True)
+    elif equipment:
+        qs = qs.filter(equipment__slug=equipment)
+    if cause:
+        qs = qs.filter(causes__slug=cause)
+    return qs.distinct()
+
+
+def bad_link(request):
+    return render(request, "prescribe/bad_link.html", status=400)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One exercise on the sheet being built, with its dose fields."""
+
+    number: int
+    line: Line
+    exercise: Exercise
+    fields: list[dict]
+
+
+def _rows(state: Builder, known: dict) -> list[Row]:
+    rows = []
+    for number, line in enumerate(state.lines, 1):
+        fields = [{"name": f"{name}-{line.slug}", "label": FIELD_LABELS[name], "value": getattr(line, name),
+                   "min": low, "max": high, "error": state.errors.get(f"{name}-{line.slug}", "")}
+                  for name, (low, high) in LIMITS.items()]
+        rows.append(Row(number, line, known[line.slug], fields))
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def builder(request):
+    data = request.POST if request.method == "POST" else request.GET
+    find = FindExercises(data)
+    known = {e.slug: e for e in Exercise.objects.only(*CARD_FIELDS)}
+    if request.method == "POST":
+        state = Builder.from_data(request.POST, known)
+    elif "sheet" in request.GET:  # "Edit this sheet": start from the sheet in the link
+        try:
+            state = Builder.from_sheet(decode(request.GET["sheet"]), known)
+        except BadLink:
+            return bad_link(request)
+    else:
+        state = Builder()
+    if state.token:
+        url = reverse("prescribe:sheet", args=[state.token])
+        if request.htmx:  # a whole new page: htmx goes there itself
+            response = HttpResponse(status=200)
+            response["HX-Redirect"] = url
+            return response
+        return redirect(url)
+    fragment = wants_fragment(request)
+    context = {
+        "find": find, "found": list(_found(**find.selected())),
+        "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
+        "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_name": MAX_NAME, "fragment": fragment,
+    }
+    template = "prescribe/builder.html" + ("#builder" if fragment else "")
+    # htmx swaps nothing on a 4xx, so its answer is a 200 that shows the messages.
+    status = 400 if state.errors and not fragment else 200
+    return render(request, template, context, status=status)
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int
+    line: Line
+    exercise: Exercise | None  # None: taken out of the library (or renamed) since the sheet was made
+
+    @property
+    def name(self) -> str:
+        return self.exercise.title if self.exercise else self.line.slug.replace("-", " ").capitalize()
+
+
+@require_GET
+@cache_control(private=True)
+def sheet(request, token):
+    try:
+        sheet = decode(token)
+    except BadLink:
+        return bad_link(request)
+    # One query, however many exercises: the sheet needs no related rows.
+    found = {e.slug: e for e in Exercise.objects.filter(slug__in=sheet.slugs)
+             .only(*CARD_FIELDS, "steps", "cues")}
+    entries = [Entry(number, line, found.get(line.slug)) for number, line in enumerate(sheet.lines, 1)]
+    path = reverse("prescribe:sheet", args=[token])
+    context = {
+        "sheet": sheet, "entries": entries, "missing": [e for e in entries if e.exercise is None],
+        "qr": qr_svg(request.build_absolute_uri(path), title="QR code that opens this sheet on a phone"),
+        "edit_url": f"{reverse('prescribe:builder')}?sheet={token}", "days": DAYS,
+    }
+    response = render(request, "prescribe/sheet.html", context)
+    response["X-Robots-Tag"] = "noindex"  # a sheet is for one patient, never for a search engine
+    return response

@@ -1,0 +1,291 @@
+"""The physiotherapist's sheet: the signed link (round trip, refusals), the builder over real requests
+with and without htmx, the patient's page (escaping, fixed queries, missing exercises)."""
+
+import re
+from html import unescape
+
+import pytest
+from django.core import signing
+from django.test import override_settings
+
+from backpain.prescribe.sheet import MAX_EXERCISES, MAX_TOKEN, SALT, BadLink, Line, Sheet, decode, encode
+from tests import factories
+from tests.xss import PAYLOADS, assert_harmless
+
+BUILDER = "/prescribe/"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+FULL = Sheet(
+    lines=(Line("glute-bridge", sets=3, reps=12, hold=5, per_side=False, days=5),
+           Line("side-plank", sets=2, reps=0, hold=30, per_side=True, days=3),
+           Line("cat-camel", sets=1, reps=10, hold=0, per_side=False, days=7)),
+    note="Keep the pain below 3 out of 10.\nStop if it spreads down the leg: “ask me” & <call>.",
+    clinic="Riverside Physio", therapist="Sam Okafor",
+)
+
+
+def sheet_url(sheet: Sheet) -> str:
+    return f"/prescribe/sheet/{encode(sheet)}/"
+
+
+def html_of(response) -> str:
+    return response.content.decode()
+
+
+# --- The link ---------------------------------------------------------------------------------
+def test_the_link_round_trips_every_field():
+    assert decode(encode(FULL)) == FULL
+    assert decode(encode(Sheet((Line("plank"),)))) == Sheet((Line("plank"),))
+
+
+def test_the_link_is_compact():
+    lines = tuple(Line(f"exercise-number-{n}", sets=3, reps=10, hold=5, per_side=True, days=5)
+                  for n in range(MAX_EXERCISES))
+    token = encode(Sheet(lines, note="x" * 400, clinic="c" * 80, therapist="t" * 80))
+    assert len(token) < MAX_TOKEN
+
+
+@pytest.mark.parametrize("sheet", [
+    Sheet(()),
+    Sheet(tuple(Line(f"e{n}") for n in range(MAX_EXERCISES + 1))),
+    Sheet((Line("plank"), Line("plank"))),
+    Sheet((Line("Not a slug!"),)),
+    Sheet((Line("plank", sets=0),)),
+    Sheet((Line("plank", hold=301),)),
+    Sheet((Line("plank", days=8),)),
+    Sheet((Line("plank"),), note="x" * 401),
+])
+def test_an_invalid_sheet_is_never_encoded(sheet):
+    with pytest.raises(ValueError):
+        encode(sheet)
+
+
+def _edited(token: str) -> str:
+    middle = len(token) // 2
+    return token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1:]
+
+
+def _foreign() -> str:
+    with override_settings(SECRET_KEY="another-site-entirely-0123456789-abcdefghijklmnopqrstuvwxyz"):
+        return encode(FULL)
+
+
+BAD_TOKENS = {
+    "another secret": _foreign,
+    "edited": lambda: _edited(encode(FULL)),
+    "truncated": lambda: encode(FULL)[:-6],
+    "payload only": lambda: encode(FULL).rsplit(":", 1)[0],
+    "over the size limit": lambda: "a" * (MAX_TOKEN + 1),
+    "garbage": lambda: "garbage",
+    "signs like us, other salt": lambda: signing.dumps([1, [], "", "", ""], salt="another", compress=True),
+    "our salt, wrong shape": lambda: signing.dumps({"lines": []}, salt=SALT, compress=True),
+    "our salt, wrong format": lambda: signing.dumps([2, [["plank", 1, 0, 0, 0, 7]], "", "", ""], salt=SALT),
+    "our salt, bad numbers": lambda: signing.dumps([1, [["plank", 99, 0, 0, 0, 7]], "", "", ""], salt=SALT),
+    "our salt, side not yes/no": lambda: signing.dumps([1, [["plank", 1, 0, 0, 5, 7]], "", "", ""], salt=SALT),
+    "our salt, a number as slug": lambda: signing.dumps([1, [[7, 1, 0, 0, 0, 7]], "", "", ""], salt=SALT),
+    "our salt, true as sets": lambda: signing.dumps([1, [["plank", True, 0, 0, 0, 7]], "", "", ""], salt=SALT),
+}
+
+
+@pytest.mark.parametrize("make", BAD_TOKENS.values(), ids=BAD_TOKENS.keys())
+def test_a_bad_link_is_refused(make):
+    with pytest.raises(BadLink):
+        decode(make())
+
+
+@pytest.mark.parametrize("make", BAD_TOKENS.values(), ids=BAD_TOKENS.keys())
+def test_a_bad_link_gets_a_friendly_400_page(client, db, make):
+    for url in (f"/prescribe/sheet/{make()}/", f"{BUILDER}?sheet={make()}"):
+        response = client.get(url)
+        assert response.status_code == 400
+        html = html_of(response)
+        assert "This sheet link doesn't work" in html and "Make a new sheet" in html
+
+
+@pytest.mark.parametrize("path", ["/prescribe/sheet/%00%ff/", "/prescribe/sheet/..%2F..%2Fetc/",
+                                  "/prescribe/sheet/" + "x" * 5000 + "/"])
+def test_odd_paths_are_400_not_500(client, db, path):
+    assert client.get(path).status_code in (400, 404)
+
+
+# --- The patient's page -----------------------------------------------------------------------
+@pytest.fixture
+def library(db):
+    make = factories.make_exercise
+    return {e.slug: e for e in [
+        make(slug="glute-bridge", title="Glute bridge", sets=2, reps=10, hold_seconds=3,
+             steps="Lie on your back.\nLift your hips.", cues="Squeeze your bottom.\nKeep ribs down."),
+        make(slug="side-plank", title="Side plank", equipment=("mat",), sets=3, hold_seconds=20, per_side=True),
+        make(slug="cat-camel", title="Cat-camel", category="mobility", sets=1, reps=10, hold_seconds=None),
+        make(slug="brisk-walk", title="Brisk walk", category="aerobic", sets=None, hold_seconds=None,
+             duration_seconds=300),
+    ]}
+
+
+def test_the_sheet_shows_pictures_steps_dose_days_note_and_qr(client, library):
+    response = client.get(sheet_url(FULL))
+    assert response.status_code == 200
+    html = html_of(response)
+    assert "Glute bridge" in html and "Side plank" in html and "Cat-camel" in html
+    assert "<li>Lie on your back.</li>" in html and "Squeeze your bottom." in html
+    assert "3 sets of 12 reps, hold 5\xa0s, 5 days a week" in html
+    assert "Hold 30\xa0s, 2 times each side, 3 days a week" in html
+    assert "10 reps, every day" in html
+    assert 'class="qr-code"' in html and "Riverside Physio" in html and "Sam Okafor" in html
+    assert html.count('class="box"') == 3 * 7
+    assert "Stop if it spreads down the leg: “ask me” &amp; &lt;call&gt;." in html
+    assert "<br>" in html.split('class="rx-note"')[1].split("</section>")[0]  # the note's line break
+    # Edit: the builder, with the same sheet in the link.
+    assert f'href="{BUILDER}?sheet={encode(FULL)}"' in html
+    # Nothing of the sheet leaves the page as feedback, and search engines are told to keep out.
+    assert "page-feedback" not in html
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "private" in response["Cache-Control"]
+
+
+def test_holds_get_a_timer_that_starts_hidden_and_reps_alone_do_not(client, library):
+    html = html_of(client.get(sheet_url(FULL)))
+    timers = re.findall(r'<section class="timer"[^>]*>', html)
+    assert len(timers) == 2  # glute bridge (5 s holds) and side plank; cat-camel has none
+    assert all(" hidden" in tag for tag in timers)
+    assert 'data-hold="30"' in html and 'data-sides="2"' in html and 'data-reps="1"' in html
+    assert "/static/js/timer.js" in html
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_note_and_names_are_escaped(client, library, payload):
+    sheet = Sheet((Line("glute-bridge"),), note=payload[:400], clinic=payload[:80], therapist=payload[:80])
+    html = html_of(client.get(sheet_url(sheet)))
+    note = html.split('class="rx-note"')[1].split("</section>")[0]
+    facts = html.split('class="rx-facts"')[1].split("</dl>")[0]
+    assert_harmless(note)
+    assert_harmless(facts)
+    assert unescape(re.sub(r"<br>\n?", "\n", note.split("<p>")[1].split("</p>")[0])) == payload[:400]
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_the_sheet_costs_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, count):
+    exercises = [factories.make_exercise() for _ in range(count)]
+    sheet = Sheet(tuple(Line(e.slug, hold=5) for e in exercises), note="Daily.")
+    with django_assert_max_num_queries(1):
+        response = client.get(sheet_url(sheet))
+    assert response.status_code == 200
+    assert html_of(response).count('class="rx-item"') == count
+
+
+def test_a_sheet_still_opens_after_an_exercise_is_deleted_or_renamed(client, library):
+    token_url = sheet_url(FULL)
+    library["side-plank"].delete()
+    library["glute-bridge"].title = "Bridge"
+    library["glute-bridge"].save()
+    response = client.get(token_url)
+    assert response.status_code == 200
+    html = unescape(html_of(response))
+    assert "One exercise on this sheet is no longer in our library" in html
+    assert "“Side plank”" in html  # named from its link, with its dose
+    assert "Hold 30\xa0s, 2 times each side, 3 days a week" in html
+    assert "1. Bridge" in html  # the new title
+    # Editing it leaves the missing one off and says so.
+    html = unescape(html_of(client.get(f"{BUILDER}?sheet={encode(FULL)}")))
+    assert "No longer in the exercise library, so left off this copy: “side plank”." in html
+    assert 'name="ex" value="glute-bridge"' in html and 'name="ex" value="side-plank"' not in html
+
+
+# --- The builder ------------------------------------------------------------------------------
+def lines_in(html: str) -> list[str]:
+    return re.findall(r'<input type="hidden" name="ex" value="([^"]+)">', html)
+
+
+def test_the_builder_lists_the_library_with_filters_and_search(client, library):
+    html = html_of(client.get(BUILDER))
+    assert all(f'name="add" value="{slug}"' in html for slug in library)
+    html = html_of(client.get(BUILDER, {"category": "mobility"}))
+    assert 'value="cat-camel"' in html and 'value="glute-bridge"' not in html
+    html = html_of(client.get(BUILDER, {"q": "plank"}))
+    assert 'value="side-plank"' in html and 'value="cat-camel"' not in html
+    html = html_of(client.get(BUILDER, {"equipment": "none"}))
+    assert 'value="side-plank"' not in html and 'value="glute-bridge"' in html
+
+
+def test_without_javascript_add_order_dose_and_make_the_link(client, library):
+    html = html_of(client.post(BUILDER, {"add": "glute-bridge"}))
+    assert lines_in(html) == ["glute-bridge"]
+    assert 'name="sets-glute-bridge" id="sets-glute-bridge" value="2"' in html  # the library's dose to start
+    assert "Added Glute bridge: 1 on the sheet." in html
+    data = {"ex": ["glute-bridge"], "sets-glute-bridge": "3", "reps-glute-bridge": "12", "hold-glute-bridge": "5",
+            "days-glute-bridge": "5"}
+    html = html_of(client.post(BUILDER, {**data, "add": "side-plank"}))
+    assert lines_in(html) == ["glute-bridge", "side-plank"]
+    assert 'name="sets-glute-bridge" id="sets-glute-bridge" value="3"' in html  # kept what was typed
+    data = {**data, "ex": ["glute-bridge", "side-plank"], "sets-side-plank": "2", "hold-side-plank": "30",
+            "side-side-plank": "1", "days-side-plank": "3"}
+    html = html_of(client.post(BUILDER, {**data, "up": "side-plank"}))
+    assert lines_in(html) == ["side-plank", "glute-bridge"]
+    html = html_of(client.post(BUILDER, {**data, "add": "cat-camel"}))
+    assert lines_in(html) == ["glute-bridge", "side-plank", "cat-camel"]
+    html = html_of(client.post(BUILDER, {**data, "ex": [*data["ex"], "cat-camel"], "drop": "cat-camel"}))
+    assert lines_in(html) == ["glute-bridge", "side-plank"]
+    response = client.post(BUILDER, {**data, "note": FULL.note, "clinic": "Riverside Physio",
+                                     "therapist": "Sam Okafor", "make": "1"})
+    assert response.status_code == 302
+    sheet = decode(response["Location"].split("/")[-2])
+    assert sheet == Sheet(FULL.lines[:2], FULL.note, "Riverside Physio", "Sam Okafor")
+
+
+def test_with_htmx_the_form_is_swapped_and_making_the_link_redirects_the_page(client, library):
+    response = client.post(BUILDER, {"add": "glute-bridge"}, **HTMX)
+    html = html_of(response).strip()
+    assert response.status_code == 200 and "HX-Request" in response["Vary"]
+    assert html.startswith('<form id="builder"') and "<html" not in html
+    assert 'id="builder-status" class="rx-status" role="status" data-hx-swap-oob="true"' in html
+    response = client.post(BUILDER, {"ex": ["glute-bridge"], "make": "1"}, **HTMX)
+    assert response.status_code == 200 and response["HX-Redirect"].startswith("/prescribe/sheet/")
+    assert decode(response["HX-Redirect"].split("/")[-2]).slugs == ["glute-bridge"]
+
+
+def test_the_builder_says_what_is_wrong_and_keeps_the_sheet(client, library):
+    response = client.post(BUILDER, {"ex": ["glute-bridge"], "sets-glute-bridge": "99", "note": "n" * 401,
+                                     "make": "1"})
+    assert response.status_code == 400
+    html = html_of(response)
+    assert "Sets: a whole number from 1 to 10." in html and 'aria-invalid="true"' in html
+    assert "Please keep it to 400 characters (this has 401)." in html
+    assert lines_in(html) == ["glute-bridge"]
+    response = client.post(BUILDER, {"make": "1"})
+    assert response.status_code == 400 and "Add at least one exercise first." in html_of(response)
+
+
+def test_a_sheet_holds_twelve_exercises_at_most(client, db):
+    slugs = [factories.make_exercise().slug for _ in range(MAX_EXERCISES + 1)]
+    html = html_of(client.post(BUILDER, {"ex": slugs[:MAX_EXERCISES], "add": slugs[-1]}))
+    assert len(lines_in(html)) == MAX_EXERCISES
+    assert f"A sheet holds {MAX_EXERCISES} exercises at most" in html
+
+
+def test_unknown_and_repeated_exercises_in_the_form_are_dropped(client, library):
+    html = html_of(client.post(BUILDER, {"ex": ["glute-bridge", "glute-bridge", "no-such", "<b>x</b>"],
+                                         "add": "no-such-either"}))
+    assert lines_in(html) == ["glute-bridge"]
+
+
+def test_the_builder_costs_a_fixed_number_of_queries(client, db, django_assert_max_num_queries):
+    for n in (3, 12):
+        slugs = [factories.make_exercise().slug for _ in range(n)]
+        with django_assert_max_num_queries(4):
+            client.post(BUILDER, {"ex": slugs})
+
+
+def test_editing_a_sheet_gives_a_new_link_and_the_old_one_still_works(client, library):
+    old = encode(FULL)
+    html = html_of(client.get(BUILDER, {"sheet": old}))
+    assert lines_in(html) == FULL.slugs
+    assert 'name="hold-side-plank" id="hold-side-plank" value="30"' in html
+    assert 'id="side-side-plank" checked' in html
+    assert "Stop if it spreads down the leg" in html and 'value="Riverside Physio"' in html
+    data = {"ex": FULL.slugs, "note": "Changed.", "make": "1"}
+    for line in FULL.lines:
+        data.update({f"sets-{line.slug}": line.sets, f"reps-{line.slug}": line.reps, f"hold-{line.slug}": line.hold,
+                     f"days-{line.slug}": line.days})
+    new = client.post(BUILDER, data)["Location"]
+    assert new != f"/prescribe/sheet/{old}/" and decode(new.split("/")[-2]).note == "Changed."
+    assert client.get(f"/prescribe/sheet/{old}/").status_code == 200
