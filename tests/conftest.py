@@ -1,6 +1,7 @@
 import io
 from types import SimpleNamespace
 
+import hypothesis
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
@@ -8,6 +9,12 @@ from django.db import transaction
 
 from backpain.caching import forget_kept
 from tests import factories
+
+# Property tests check what the rules decide, not how fast: speed is measured by the benchmarks. With the
+# suite on every core beside browser tests, Hypothesis's per-example time limit and its "too slow"
+# check fail at random, so neither applies here.
+hypothesis.settings.register_profile("suite", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow])
+hypothesis.settings.load_profile("suite")
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +45,29 @@ def _fresh_process_cache():
     """
     caches["local"].clear()
     forget_kept()
+
+
+@pytest.fixture(autouse=True)
+def _content_version_read_once(settings):
+    """In one test process the content version is read from the shared cache once, not every 2 s.
+
+    A save bumps this process's copy at once anyway; re-reading on a clock made query counts depend
+    on how busy the machine was (one more query whenever two requests were 2 s apart). The real
+    refresh across servers is tested with real servers (tests/test_scaling.py)."""
+    settings.CONTENT_VERSION_LOCAL_SECONDS = 3600
     yield
     caches["local"].clear()
     forget_kept()
+
+
+@pytest.fixture(autouse=True)
+def _content_version_read_once(settings):
+    """In one test process the content version is read from the shared cache once, not every 2 s.
+
+    A save bumps this process's copy at once anyway; re-reading on a clock made query counts depend
+    on how busy the machine was (one more query whenever two requests were 2 s apart). The real
+    refresh across servers is tested with real servers (tests/test_scaling.py)."""
+    settings.CONTENT_VERSION_LOCAL_SECONDS = 3600
 
 
 @pytest.fixture
