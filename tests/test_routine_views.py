@@ -362,7 +362,7 @@ def test_a_reason_an_exercise_is_not_included_shows_next_to_it_at_the_top(client
     # Added but does not fit: it says why, where it says what was added.
     location = client.get(BUILDER, {"add": "plank", "warmup": "3", "include": ["leg-swings", "glute-bridge"]})
     notices = re.sub(r"<[^>]+>", "", unescape(notices_of(html_of(client.get(location["Location"])))))
-    assert "Forearm plank is on your list but isn't in the routine: it left out because" in notices
+    assert "Forearm plank is on your list but isn't in the routine: it was left out because" in notices
 
 
 def test_the_routine_cookie_holds_only_the_builders_choices(client, library):
@@ -372,6 +372,17 @@ def test_the_routine_cookie_holds_only_the_builders_choices(client, library):
     client.cookies["routine"] = "run=race&evil=%3Cscript%3E&include=plank"
     location = client.get(BUILDER, {"add": "glute-bridge"})["Location"]
     assert "evil" not in location and "run=race" in location
+
+
+def test_the_routine_cookie_keeps_nothing_from_the_symptom_checker(client, library):
+    from urllib.parse import unquote
+
+    response = client.get(BUILDER, {"run": "easy", "focus": "hips", "triage": "soon"})
+    assert "triage=soon" in preview_of(html_of(response))  # the page and its sheet link still carry it
+    kept = unquote(client.cookies["routine"].value)
+    assert "focus=hips" in kept and "triage" not in kept
+    client.cookies["routine"] = "run=race&triage=soon"  # an older cookie, or one made by hand
+    assert "triage" not in client.get(BUILDER, {"add": "glute-bridge"})["Location"]
 
 
 def test_an_unknown_exercise_to_add_is_named_not_a_500(client, library):

@@ -364,7 +364,7 @@ def compose(exercises: Iterable[ExerciseData], inputs: Inputs) -> Routine:
             used.add(slug)
         else:
             why = "the list is full" if builder.full else f"it doesn't fit in {builder.target // 60} minutes"
-            skipped.append(Skipped(slug, exercise.title, f"left out because {why}: add time or leave "
+            skipped.append(Skipped(slug, exercise.title, f"was left out because {why}: add time or leave "
                                                          "something else out"))
 
     # 2. The aerobic pieces: asked-for ones first, then the run's preference, then the library's order.
@@ -382,7 +382,7 @@ def compose(exercises: Iterable[ExerciseData], inputs: Inputs) -> Routine:
     cool_aerobic = pick_aerobic(run.cooldown_aerobic)
     for slug in asked_aerobic:
         if slug not in used:
-            skipped.append(Skipped(slug, pool[slug].title, "left out: one walk or jog per phase is enough"))
+            skipped.append(Skipped(slug, pool[slug].title, "was left out: one walk or jog per phase is enough"))
 
     # 3. Fill each phase, stage by stage in the plan's order, with the best exercise that fits.
     def candidates(stage: str) -> list[ExerciseData]:

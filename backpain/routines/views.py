@@ -41,7 +41,7 @@ ROUTINE_COOKIE_DAYS = 30
 MAX_COOKIE_QUERY = 1500
 EQUIPMENT_PHRASES = {term.slug: term.phrase for term in vocabulary.EQUIPMENT}
 EQUIPMENT_BOXES = vocabulary.names(vocabulary.EQUIPMENT)
-ROUTINE_PARAMS = ("run", "warmup", "cooldown", "focus", "equipment", "include", "exclude", "triage")
+ROUTINE_PARAMS = ("run", "warmup", "cooldown", "focus", "equipment", "include", "exclude")
 EXERCISE_FIELDS = ("slug", "title", "category", "order", "difficulty", "sets", "reps", "hold_seconds",
                    "duration_seconds", "per_side", "cues", "illustration", "illustration_alt")
 
@@ -199,10 +199,19 @@ def builder(request):
         # htmx swaps nothing on a 4xx, so the message at the preview would never show.
         status = 200
     response = render(request, template, context, status=status)
-    if context.get("routine") is not None and len(context["query"]) <= MAX_COOKIE_QUERY:
-        response.set_cookie(ROUTINE_COOKIE, quote(context["query"], safe=""), max_age=ROUTINE_COOKIE_DAYS * 86400,
-                            samesite="Lax", httponly=True, secure=request.is_secure())
+    if context.get("routine") is not None:
+        kept = _choices_to_keep(context["query"])
+        if len(kept) <= MAX_COOKIE_QUERY:
+            response.set_cookie(ROUTINE_COOKIE, quote(kept, safe=""), max_age=ROUTINE_COOKIE_DAYS * 86400,
+                                samesite="Lax", httponly=True, secure=request.is_secure())
     return response
+
+
+def _choices_to_keep(query: str) -> str:
+    """The routine's link without the symptom checker's level: nothing from the checker is kept."""
+    choices = QueryDict(query, mutable=True)
+    choices.pop("triage", None)
+    return choices.urlencode()
 
 
 @require_GET
