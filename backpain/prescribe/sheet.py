@@ -112,7 +112,8 @@ def encode(sheet: Sheet) -> str:
         raise ValueError("; ".join(wrong))
     data = [FORMAT, [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days]
                      for line in sheet.lines], sheet.note, sheet.clinic, sheet.therapist]
-    return signing.dumps(data, salt=SALT, compress=True)
+    # No timestamp (Signer, not signing.dumps): a sheet has one link, however often it is made.
+    return signing.Signer(salt=SALT).sign_object(data, compress=True)
 
 
 def decode(token: str) -> Sheet:
@@ -121,7 +122,7 @@ def decode(token: str) -> Sheet:
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
         raise BadLink("too long" if token else "empty")
     try:
-        data = signing.loads(token, salt=SALT)
+        data = signing.Signer(salt=SALT).unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError, UnicodeError, OverflowError) as error:
         raise BadLink("not signed by this builder") from error
     try:

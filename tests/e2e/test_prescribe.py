@@ -99,6 +99,7 @@ def test_edit_this_sheet_gives_a_new_link_and_the_old_one_still_works(site):
     expect(page.locator(".rx-item")).to_have_count(6)
 
 
+@pytest.mark.console_allows("status of 400")  # the bad link's page is a 400, on purpose
 def test_a_bad_link_gets_the_friendly_page(site):
     page = site()
     response = page.goto("/prescribe/sheet/not-a-real-sheet/")
