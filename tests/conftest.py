@@ -45,16 +45,6 @@ def _fresh_process_cache():
     """
     caches["local"].clear()
     forget_kept()
-
-
-@pytest.fixture(autouse=True)
-def _content_version_read_once(settings):
-    """In one test process the content version is read from the shared cache once, not every 2 s.
-
-    A save bumps this process's copy at once anyway; re-reading on a clock made query counts depend
-    on how busy the machine was (one more query whenever two requests were 2 s apart). The real
-    refresh across servers is tested with real servers (tests/test_scaling.py)."""
-    settings.CONTENT_VERSION_LOCAL_SECONDS = 3600
     yield
     caches["local"].clear()
     forget_kept()
