@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from backpain.content import library
 from backpain.content.models import AnatomyTopic, Article, BodyArea, Cause, Exercise, Source
 
 LIST_FIELDS = ("slug", "title", "summary", "order")
@@ -62,19 +63,6 @@ def exercise(slug: str) -> QuerySet[Exercise]:
     )
 
 
-def exercises(*, category="", area="", equipment="", difficulty="", cause="") -> QuerySet[Exercise]:
-    """The exercise library, filtered; `equipment='none'` means nothing needed."""
-    qs = _exercise_cards().prefetch_related("body_areas", "equipment")
-    if category:
-        qs = qs.filter(category=category)
-    if difficulty:
-        qs = qs.filter(difficulty=difficulty)
-    if area:
-        qs = qs.filter(body_areas__slug=area)
-    if equipment == "none":
-        qs = qs.filter(equipment__isnull=True)
-    elif equipment:
-        qs = qs.filter(equipment__slug=equipment)
-    if cause:
-        qs = qs.filter(causes__slug=cause)
-    return qs.distinct()
+def exercises(**filters) -> QuerySet[Exercise]:
+    """The exercise library, narrowed by its filters (backpain/content/library.py)."""
+    return library.filtered(_exercise_cards().prefetch_related("body_areas", "equipment"), **filters)

@@ -13,10 +13,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import cached_page, wants_fragment
 from backpain.content import drafts
+from backpain.content.library import ExerciseFilters
 from backpain.content.models import AnatomyTopic, Article, Cause, Draft, Exercise, Feedback
 
 from . import selectors
-from .forms import ExerciseFilters, FeedbackForm, SearchForm
+from .forms import FeedbackForm, SearchForm
 from .search import search as run_search
 from .warning_signs import PROFESSIONAL_PAGE
 

@@ -14,39 +14,19 @@ from dataclasses import dataclass, field
 from django import forms
 from django.http import QueryDict
 
-from backpain import vocabulary
-from backpain.content.models import Cause, Exercise
+from backpain.content.library import ExerciseFilters
 
 from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, MAX_TOKEN, Line, Sheet, encode
 
 FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "days": "Days a week"}
 
 
-class FindExercises(forms.Form):
+class FindExercises(ExerciseFilters):
     """The exercise library's filters, plus a words search over titles and summaries."""
 
     q = forms.CharField(label="Search exercises", max_length=100, required=False,
                         widget=forms.SearchInput(attrs={"autocomplete": "off"}))
-    category = forms.ChoiceField(required=False)
-    area = forms.ChoiceField(label="Body area", required=False)
-    equipment = forms.ChoiceField(required=False)
-    difficulty = forms.ChoiceField(required=False)
-    cause = forms.ChoiceField(label="Helps with", required=False)
-
-    def __init__(self, data):
-        super().__init__(data)
-        anything = [("", "Any")]
-        self.fields["category"].choices = anything + list(Exercise.Category.choices)
-        self.fields["difficulty"].choices = anything + list(Exercise.Difficulty.choices)
-        self.fields["area"].choices = anything + vocabulary.choices(vocabulary.BODY_AREAS)
-        self.fields["equipment"].choices = anything + [("none", "No equipment")] + vocabulary.choices(
-            vocabulary.EQUIPMENT)
-        self.fields["cause"].choices = anything + list(Cause.objects.values_list("slug", "title"))
-
-    def selected(self) -> dict[str, str]:
-        """The valid choices; an invalid one is reported by the form and ignored."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+    field_order = ["q"]
 
 
 def _text(data: QueryDict, name: str) -> str:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import wants_fragment
+from backpain.content import library
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
@@ -26,24 +27,12 @@ CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _found(*, q="", category="", area="", equipment="", difficulty="", cause=""):
+def _found(*, q="", **filters):
     """The library as its own page filters it, and a words search over titles and summaries."""
-    qs = Exercise.objects.only(*CARD_FIELDS).order_by("order", "slug")
+    exercises = Exercise.objects.only(*CARD_FIELDS).order_by("order", "slug")
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
-    if category:
-        qs = qs.filter(category=category)
-    if difficulty:
-        qs = qs.filter(difficulty=difficulty)
-    if area:
-        qs = qs.filter(body_areas__slug=area)
-    if equipment == "none":
-        qs = qs.filter(equipment__isnull=True)
-    elif equipment:
-        qs = qs.filter(equipment__slug=equipment)
-    if cause:
-        qs = qs.filter(causes__slug=cause)
-    return qs.distinct()
+        exercises = exercises.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    return library.filtered(exercises, **filters)
 
 
 def bad_link(request):
