@@ -50,6 +50,12 @@ def _bad_plan(request, form):
     return render(request, "running/start.html", {**_common(), "form": form}, status=400)
 
 
+def _form_from_link(request, form_class=PlanForm):
+    """The plan's form as its link fills it (defaults for what the link leaves out), and today."""
+    today = timezone.localdate()
+    return form_class(with_defaults(request.GET, today), today=today), today
+
+
 @require_GET
 def start(request):
     today = timezone.localdate()
@@ -59,8 +65,7 @@ def start(request):
 
 @require_GET
 def plan(request):
-    today = timezone.localdate()
-    form = PlanForm(with_defaults(request.GET, today), today=today)
+    form, today = _form_from_link(request)
     if not form.is_valid():
         return _bad_plan(request, form)
     the_plan = make_plan(form.inputs())
@@ -82,8 +87,7 @@ def plan(request):
 
 @require_GET
 def calendar(request):
-    today = timezone.localdate()
-    form = PlanForm(with_defaults(request.GET, today), today=today)
+    form, _today = _form_from_link(request)
     if not form.is_valid():
         return _bad_plan(request, form)
     body = plan_calendar(
@@ -101,8 +105,7 @@ def calendar(request):
 @require_GET
 def card(request):
     """One week of the plan on one printed page: tick boxes, pain boxes, the rules and a QR code."""
-    today = timezone.localdate()
-    form = CardForm(with_defaults(request.GET, today), today=today)
+    form, today = _form_from_link(request, CardForm)
     if not form.is_valid():
         return _bad_plan(request, form)
     the_plan = make_plan(form.inputs())
@@ -113,13 +116,14 @@ def card(request):
     if number > len(the_plan.weeks):
         form.add_error("week", f"This plan has {len(the_plan.weeks)} weeks: choose one of them.")
         return _bad_plan(request, form)
-    plan_path = f"{reverse('running:plan')}?{form.query()}"
+    query = form.query()
+    plan_path = f"{reverse('running:plan')}?{query}"
     context = {
         **_common(),
         "plan": the_plan,
         "week": the_plan.weeks[number - 1],
         "plan_url": plan_path,
-        "query": form.query(),
+        "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
         "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
         "check_in_url": f"{request.get_host()}{reverse('running:check_in')}",
