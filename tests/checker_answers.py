@@ -11,7 +11,7 @@ REQUIRED_FLAGS = tuple(name for name in rules.FLAG_FIELDS if rules.QUESTIONS[nam
 # An adult whose answers trigger nothing: every required question answered, nothing alarming.
 ALL_CLEAR = {
     **{name: "no" for name in REQUIRED_FLAGS},
-    "age": "35", "duration": "under_1_week", "improving": "yes",
+    "age": "35", "duration": "under_1_week", "improving": "yes", "recent_birth": "no",
 }
 
 

@@ -401,12 +401,21 @@ def test_each_reason_says_why_it_matters(client):
 ])
 def test_routine_link_only_for_soon_and_self_care(client, overrides, offers):
     html = client.post("/checker/", answers(**overrides)).content.decode()
-    assert ("/routine/?triage=" in html) is offers
+    assert ("/routine/?focus=" in html) is offers
 
 
 def test_routine_defaults_to_lower_back_and_core(client):
     html = client.post("/checker/", answers()).content.decode()
-    assert "/routine/?triage=self_care&amp;focus=lower-back&amp;focus=core" in html
+    assert "/routine/?focus=lower-back&amp;focus=core" in html
+
+
+@pytest.mark.parametrize("overrides", [{}, {"worried": "yes"}, {"fever": "yes"}, {"chest_pain": "yes"}])
+def test_no_link_from_a_result_carries_its_level(client, overrides):
+    """Spec 2.1: a health outcome in an address reaches logs and history."""
+    html = client.post("/checker/", answers(**overrides)).content.decode()
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    assert hrefs and not [href for href in hrefs if "triage" in href or any(
+        level in href for level in ("self_care", "=soon", "urgent", "=emergency"))], hrefs
 
 
 def test_likely_causes_from_context_answers_with_their_guide_pages(client):
@@ -423,7 +432,18 @@ def test_likely_causes_from_context_answers_with_their_guide_pages(client):
     assert "Unrelated" not in html and "Prefix trap" not in html
     assert html.index("Tight hip flexors") < html.index("Worn shoes")  # two matches before one
     assert "Hours sitting a day: over 8 hours" in html
-    assert "/routine/?triage=soon&amp;focus=hips&amp;focus=glutes" in html
+    assert "/routine/?focus=hips&amp;focus=glutes" in html
+
+
+def test_at_most_three_likely_causes_ranked_with_more_one_click_away(client):
+    for number in range(6):
+        factories.make_cause(title=f"Cause {number}", order=number,
+                             suggested_by="sitting_hours=over_8" + ("\nshoe_miles=over_500" if number == 4 else ""))
+    html = client.post("/checker/", answers(sitting_hours="over_8", shoe_miles="over_500")).content.decode()
+    shown = html[html.index('class="cause-list"'):html.index("</ol>", html.index('class="cause-list"'))]
+    more = html[html.index('class="more-causes"'):html.index("</details>", html.index('class="more-causes"'))]
+    assert re.findall(r"Cause \d", shown) == ["Cause 4", "Cause 0", "Cause 1"]  # two matches rank first
+    assert re.findall(r"Cause \d", more) == ["Cause 2", "Cause 3", "Cause 5"] and "More causes (3)" in more
 
 
 def test_causes_are_shown_after_the_advice_for_urgent_levels(client):
@@ -498,7 +518,7 @@ def test_routine_focus_is_the_three_areas_most_causes_point_to(client):
     data = answers(sitting_hours="over_8")
     data["pain_timing"] = ["mornings"]
     html = client.post("/checker/", data).content.decode()
-    assert "/routine/?triage=self_care&amp;focus=core&amp;focus=hips&amp;focus=hamstrings" in html
+    assert "/routine/?focus=core&amp;focus=hips&amp;focus=hamstrings" in html
     assert "focused on core, hips and hamstrings" in html
 
 
@@ -647,17 +667,32 @@ def test_an_emergency_from_a_cauda_equina_sign_says_its_name(client, name):
 @pytest.mark.parametrize(("overrides", "withheld"), [
     ({"energy_bone": "yes"}, "bone stress"), ({"extension_pain": "unsure", "age": 18}, "bone stress"),
     ({"age": 17, "duration": "1_to_4_weeks"}, "bone stress"), ({"pregnant": "yes"}, "pregnancy"),
-    ({"pregnant": "yes", "pregnancy_signs": "unsure"}, "pregnancy"),
+    ({"pregnant": "unsure", "pregnancy_signs": "unsure"}, "pregnancy test"),
+    ({"pregnant": "unsure"}, "pregnancy test"), ({"recent_birth": "under_12_weeks"}, "recent birth"),
 ])
-def test_bone_stress_and_pregnancy_get_no_routine(client, overrides, withheld):
+def test_bone_stress_pregnancy_and_a_recent_birth_get_no_routine(client, overrides, withheld):
     html = client.post("/checker/", answers(**overrides)).content.decode()
-    assert Markup(html).levels == ["soon"]
+    assert Markup(html).levels == (["self_care"] if overrides == {"pregnant": "unsure"} else ["soon"])
     assert "/routine/?" not in html and "Build your routine" not in html
+    assert "/return-to-running/" not in html.split("<footer")[0]  # no plan either
     if withheld == "bone stress":
         assert "Stop running and jumping until a professional has checked you." in html
-    else:
+    elif withheld == "pregnancy":
         assert "pelvic health physiotherapist" in html and "midwife" in html
         assert "Run easy" not in html
+    elif withheld == "pregnancy test":
+        assert "Take a pregnancy test" in html and "tell your midwife" in html
+    else:
+        assert "pelvic health physiotherapist" in html and "Don't run yet." in html
+        assert "Run easy" not in html
+
+
+def test_a_birth_three_to_twelve_months_ago_gets_the_routine_with_the_pelvic_health_note(client):
+    html = client.post("/checker/", answers(recent_birth="3_to_12_months")).content.decode()
+    assert Markup(html).levels == ["self_care"] and "Build your routine" in html
+    assert "pelvic health physiotherapist before you go back to running" in html
+    assert "A leak when you run is common" in html
+    assert "pelvic health" not in client.post("/checker/", answers()).content.decode().split("<footer")[0]
 
 
 def test_pregnancy_signs_say_call_the_maternity_unit_now(client):
@@ -675,15 +710,12 @@ def test_self_care_ends_with_the_safety_net(client):
     assert 'class="safety-net"' not in client.post("/checker/", answers(worried="yes")).content.decode()
 
 
-def test_the_routine_builder_never_builds_what_the_checker_withholds(client):
-    for level in ("emergency", "urgent"):
-        html = client.get(f"/routine/?triage={level}").content.decode()
-        assert "Get medical advice before any routine" in html
-    # The checker never links to the builder when it withholds a routine (bone stress, pregnancy).
-    for overrides in ({"energy_bone": "yes"}, {"pregnant": "yes"}):
-        assert "/routine/?" not in client.post("/checker/", answers(**overrides)).content.decode()
-    soon = client.get("/routine/?triage=soon").content.decode()
-    assert "If you are pregnant" in soon and "stop running and jumping" in soon
+def test_the_checker_never_links_to_the_builder_when_it_withholds_a_routine(client):
+    # The result withholds it (no level travels to the builder): bone stress, pregnancy, a recent birth,
+    # and every urgent or emergency result.
+    for overrides in ({"energy_bone": "yes"}, {"pregnant": "yes"}, {"pregnant": "unsure"},
+                      {"recent_birth": "under_12_weeks"}, {"fever": "yes"}, {"chest_pain": "yes"}):
+        assert "/routine/?" not in client.post("/checker/", answers(**overrides)).content.decode(), overrides
 
 
 # --- How the checker decides --------------------------------------------------------------------
@@ -693,15 +725,16 @@ def test_how_it_decides_lists_every_rule_from_the_rules_data(client):
     html = response.content.decode()
     page = Elements(html)
     listed = [(a["data-rule-level"], a["data-rule-reason"]) for tag, a in page.all if "data-rule-level" in a]
-    assert listed == [(rule.level, rule.reason) for level in rules.LEVELS for rule in rules.RULES
-                      if rule.level == level]
+    assert listed == [(rule.level if level != rules.SELF_CARE else "none", rule.reason)
+                      for level in rules.LEVELS for rule in rules.RULES if rule.level == level]
     for rule in rules.RULES:
         assert escape(rule.why) in html and escape(rule.source) in html
         for condition in rule.conditions():
             assert escape(condition) in html
-    for change, why in rules.CHANGES:
+    for change, why in (*rules.CHANGES, *rules.EARLIER_CHANGES):
         assert escape(change) in html and escape(why) in html
-    assert "What changed from version 1.0" in html
+    assert "What changed from version 2.0, and why" in html and "What changed from version 1.0 to 2.0" in html
+    assert escape(rules.KEPT_ON_PURPOSE) in html
     assert [level for level in rules.LEVELS if f'id="level-{level}"' in html] == list(rules.LEVELS)
 
 

@@ -18,7 +18,8 @@ from tests.checker_answers import REQUIRED_FLAGS, Markup
 
 # Answers that trigger nothing, also where a rule reads another answer (age, duration, improving,
 # pregnant, the leg questions).
-NEUTRAL = {**{name: "no" for name in REQUIRED_FLAGS}, "age": 35, "duration": "under_1_week", "improving": "yes"}
+NEUTRAL = {**{name: "no" for name in REQUIRED_FLAGS}, "age": 35, "duration": "under_1_week", "improving": "yes",
+           "recent_birth": "no"}
 
 
 def answer_strategy(question: rules.Question):
@@ -83,8 +84,19 @@ def test_a_routine_is_never_offered_for_bone_stress_pregnancy_or_an_urgent_level
     outcome = triage(answers)
     if outcome.offers_routine:
         assert outcome.level in (rules.SOON, SELF_CARE)
-        assert answers.get("pregnant") != "yes" and answers.get("energy_bone") != "yes"
+        assert answers.get("pregnant") not in ("yes", "unsure") and answers.get("energy_bone") != "yes"
+        assert answers.get("recent_birth") != "under_12_weeks"
         assert not (answers.get("extension_pain") in ("yes", "unsure") and answers["age"] < 20)
+
+
+@given(answer_sets(), st.sampled_from(["no", "3_to_12_months"]))
+def test_a_more_recent_birth_never_lowers_the_level(answers, earlier):
+    assert rank({**answers, "recent_birth": "under_12_weeks"}) >= rank({**answers, "recent_birth": earlier})
+
+
+@given(answer_sets())
+def test_severe_pain_never_lowers_the_level_of_a_not_sure(answers):
+    assert rank({**answers, "severe_or_worse": "yes"}) >= rank({**answers, "severe_or_worse": "no"})
 
 
 @given(answer_sets())

@@ -8,7 +8,7 @@ from backpain.vocabulary import CONTEXT_ANSWERS
 
 YNU = ("yes", "no", "unsure")
 
-# The specification's fields (2.0), their allowed answers and whether they are required.
+# The specification's fields (2.1), their allowed answers and whether they are required.
 SPEC = {
     **{name: (YNU, True) for name in ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs",
                                       "leg_weakness", "serious_accident", "chest_pain", "collapse_signs",
@@ -17,6 +17,7 @@ SPEC = {
                                       "upper_back", "cough_sneeze", "urinary_symptoms", "pulsing_tummy",
                                       "sudden_onset", "bone_weakness", "pregnant")},
     "pregnancy_signs": (YNU, False),
+    "recent_birth": (("no", "under_12_weeks", "3_to_12_months"), True),
     "age": ((), True),
     "infection_risk": (YNU, False),
     "leg_pain": (("none", "hip_or_thigh", "below_knee"), False),
@@ -33,7 +34,7 @@ SPEC = {
     "pain_timing": (("during_runs", "after_runs", "mornings", "after_sitting"), False),
 }
 CLEAR = {**{name: "no" for name in SPEC if SPEC[name] == (YNU, True) and name != "improving"},
-         "age": 35, "duration": "under_1_week", "improving": "yes"}
+         "age": 35, "duration": "under_1_week", "improving": "yes", "recent_birth": "no"}
 
 
 def test_questions_match_the_specification():
@@ -45,9 +46,9 @@ def test_questions_match_the_specification():
     assert "minor_fall" not in rules.QUESTIONS  # renamed sudden_onset in 2.0
 
 
-def test_version_two_reviewed_on_the_first_of_december():
-    assert rules.RULES_VERSION == "2.0"
-    assert rules.RULES_REVIEWED.isoformat() == "2026-12-01"
+def test_version_two_point_one_reviewed_on_the_sixth_of_december():
+    assert (rules.RULES_VERSION, rules.PREVIOUS_VERSION) == ("2.1", "2.0")
+    assert rules.RULES_REVIEWED.isoformat() == "2026-12-06"
 
 
 def test_levels_most_urgent_first():
@@ -87,9 +88,12 @@ def test_each_rule_is_complete_data(rule):
     assert rule.reason in rules.QUESTIONS
     assert rule.reads and set(rule.reads) <= set(rules.QUESTIONS)
     assert rule.reason in rule.reads
-    assert rule.tags <= {rules.CAUDA_EQUINA, rules.BONE_STRESS, rules.PREGNANT, rules.PREGNANCY_SIGNS}
+    assert rule.tags <= {rules.CAUDA_EQUINA, rules.BONE_STRESS, rules.PREGNANT, rules.PREGNANCY_SIGNS,
+                         rules.PREGNANCY_TEST, rules.RECENT_BIRTH, rules.PELVIC_HEALTH}
     assert rule.conditions() and all(text.strip() for text in rule.conditions())
-    assert rule.level in rules.LEVELS and rule.level != SELF_CARE
+    assert rule.level in rules.LEVELS
+    # A self-care rule sets no level, so it is there only to change what the result says or offers.
+    assert rule.level != SELF_CARE or rule.tags
     assert rule.why.strip() and rule.why.endswith(".")
     assert rule.source.strip()
     assert not set(rule.reads) & set(rules.CONTEXT_FIELDS), "context answers never set a level"
@@ -103,7 +107,8 @@ def _single(name, value):
 def test_every_emergency_and_urgent_sign_has_its_rules():
     for name in rules.EMERGENCY_SIGNS:
         assert _single(name, "yes") == EMERGENCY, name
-        assert _single(name, "unsure") == URGENT, name  # without leg symptoms
+        # Without leg symptoms or severe pain; both_legs alone is soon (spec 2.1).
+        assert _single(name, "unsure") == (SOON if name == "both_legs" else URGENT), name
         assert _single(name, "no") == SELF_CARE, name
     for name in rules.URGENT_SIGNS:
         assert (_single(name, "yes"), _single(name, "unsure"), _single(name, "no")) == (URGENT, SOON, SELF_CARE)
@@ -112,19 +117,28 @@ def test_every_emergency_and_urgent_sign_has_its_rules():
 @pytest.mark.parametrize("name", rules.CAUDA_EQUINA_SIGNS)
 @pytest.mark.parametrize(("legs", "level"), [
     ({}, URGENT), ({"leg_pain": "none"}, URGENT), ({"leg_tingling": "no"}, URGENT), ({"leg_weakness": "no"}, URGENT),
+    ({"severe_or_worse": "no"}, URGENT), ({"severe_or_worse": "unsure"}, URGENT),
     ({"leg_pain": "hip_or_thigh"}, EMERGENCY), ({"leg_pain": "below_knee"}, EMERGENCY),
     ({"leg_tingling": "yes"}, EMERGENCY), ({"leg_tingling": "unsure"}, EMERGENCY),
     ({"leg_weakness": "yes"}, EMERGENCY), ({"leg_weakness": "unsure"}, EMERGENCY),
+    ({"severe_or_worse": "yes"}, EMERGENCY),  # new in 2.1 (BASS 2018)
 ])
-def test_cauda_equina_unsure_is_an_emergency_with_leg_symptoms(name, legs, level):
+def test_cauda_equina_unsure_is_an_emergency_with_leg_symptoms_or_severe_pain(name, legs, level):
     outcome = triage({name: "unsure", **legs})
-    assert outcome.level == level
+    # Without leg symptoms or severe pain, not sure about both legs is soon, the others urgent (spec 2.1).
+    assert outcome.level == (SOON if name == "both_legs" and level == URGENT else level)
     assert outcome.cauda_equina and name in outcome.fields
 
 
 def test_other_emergency_signs_unsure_stay_urgent_with_leg_symptoms():
     for name in ("serious_accident", "chest_pain", "collapse_signs", "tearing_pain", "very_unwell"):
         assert triage({name: "unsure", "leg_pain": "below_knee", "leg_tingling": "yes"}).level == URGENT, name
+
+
+def test_other_emergency_signs_unsure_stay_urgent_with_severe_pain_except_tearing_pain():
+    for name in ("serious_accident", "chest_pain", "collapse_signs", "very_unwell", "leg_weakness"):
+        assert triage({name: "unsure", "severe_or_worse": "yes"}).level == URGENT, name
+    assert triage({"tearing_pain": "unsure", "severe_or_worse": "yes"}).level == EMERGENCY
 
 
 @pytest.mark.parametrize(("answers", "routine", "bone_stress", "pregnant"), [
@@ -134,7 +148,9 @@ def test_other_emergency_signs_unsure_stay_urgent_with_leg_symptoms():
     ({"age": 15}, True, False, False),  # under 16: soon, but not the bone stress rule
     ({"age": 72}, True, False, False),
     ({"pregnant": "yes"}, False, False, True),
-    ({"pregnant": "unsure"}, True, False, False),
+    ({"pregnant": "unsure"}, False, False, False),  # 2.1: take a test first
+    ({"recent_birth": "under_12_weeks"}, False, False, False),
+    ({"recent_birth": "3_to_12_months"}, True, False, False),
     ({"worried": "yes"}, True, False, False),
     ({}, True, False, False),
     ({"fever": "yes"}, False, False, False),
@@ -150,9 +166,14 @@ def test_pregnancy_signs_call_the_maternity_unit():
     assert not triage({**CLEAR, "pregnant": "no", "pregnancy_signs": "yes"}).pregnancy_signs
 
 
-def test_every_change_from_one_point_oh_is_listed():
-    assert len(rules.CHANGES) >= 13
-    assert all(change.strip() and why.strip() for change, why in rules.CHANGES)
+def test_every_change_is_listed():
+    # The specification's tables: 11 rows from 2.0 to 2.1, 13 from 1.0 to 2.0.
+    assert (len(rules.CHANGES), len(rules.EARLIER_CHANGES)) == (11, 13)
+    assert all(change.strip() and why.strip() for change, why in (*rules.CHANGES, *rules.EARLIER_CHANGES))
+    assert {rule.reason for rule in rules.RULES if "2.1" in rule.changed} >= {
+        "saddle_numbness", "bladder_bowel", "sexual_function", "both_legs", "collapse_signs", "tearing_pain",
+        "pulsing_tummy", "urinary_symptoms", "fever", "pregnancy_signs", "pregnant", "recent_birth",
+        "stops_activity", "stiffness_persists", "extension_pain"}
     new_fields = {"collapse_signs", "tearing_pain", "very_unwell", "urinary_symptoms", "pulsing_tummy",
                   "pregnant", "pregnancy_signs"}
     assert {rule.reason for rule in rules.RULES if rule.changed.startswith("New")} >= new_fields

@@ -1,6 +1,6 @@
 """Clinical vignettes: each a set of answers POSTed to /checker/, with the level and reasons expected.
 
-Specification 2.0: every rule on its own, every `unsure` escalation (cauda equina `unsure` with and
+Specification 2.1: every rule on its own, every `unsure` escalation (cauda equina `unsure` with and
 without each kind of leg symptom), the age boundaries with each duration, pregnancy with and without
 signs, improving / not improving pairs, several flags at once and all-clear cases. The result is read
 from the page's machine markup: data-triage-level on the outcome and data-reason on each triggering
@@ -78,7 +78,10 @@ VIGNETTES = [
     # Cauda equina signs: unsure -> emergency with any leg symptom, urgent without.
     *[case(f"{name}-unsure-{kind}", E, [name, *extra], **{name: "unsure"}, **legs)
       for name in CAUDA for kind, (legs, extra) in LEG_SYMPTOMS.items()],
-    *[case(f"{name}-unsure-{kind}", U, [name], **{name: "unsure"}, **legs)
+    # ... or with severe pain (2.1); without either, urgent, or soon for both_legs (2.1).
+    *[case(f"{name}-unsure-severe-pain", E, [name, "severe_or_worse"], **{name: "unsure"}, severe_or_worse="yes")
+      for name in CAUDA],
+    *[case(f"{name}-unsure-{kind}", S if name == "both_legs" else U, [name], **{name: "unsure"}, **legs)
       for name in CAUDA for kind, legs in NO_LEG_SYMPTOMS.items()],
     # Every other emergency sign: unsure -> urgent, with or without leg symptoms.
     *[case(f"{name}-unsure", U, [name], **{name: "unsure"}) for name in OTHER_EMERGENCY],
@@ -115,12 +118,12 @@ VIGNETTES = [
     case("weak-bones-unsure-alone", C, bone_weakness="unsure"),
     # Pregnancy, with and without signs.
     case("pregnant-yes", S, ["pregnant"], pregnant="yes"),
-    case("pregnant-unsure", C, pregnant="unsure"),
+    case("pregnant-unsure", C, pregnant="unsure"),  # no level; no routine (tested in the form tests)
     case("pregnant-yes-no-signs", S, ["pregnant"], pregnant="yes", pregnancy_signs="no"),
     case("pregnant-yes-signs-yes", U, ["pregnancy_signs", "pregnant"], pregnant="yes", pregnancy_signs="yes"),
     case("pregnant-unsure-signs-yes", U, ["pregnancy_signs"], pregnant="unsure", pregnancy_signs="yes"),
-    case("pregnant-yes-signs-unsure", S, ["pregnancy_signs", "pregnant"], pregnant="yes", pregnancy_signs="unsure"),
-    case("pregnant-unsure-signs-unsure", C, pregnant="unsure", pregnancy_signs="unsure"),
+    case("pregnant-yes-signs-unsure", U, ["pregnancy_signs", "pregnant"], pregnant="yes", pregnancy_signs="unsure"),
+    case("pregnant-unsure-signs-unsure", S, ["pregnancy_signs"], pregnant="unsure", pregnancy_signs="unsure"),
     case("pregnant-unsure-signs-no", C, pregnant="unsure", pregnancy_signs="no"),
     case("not-pregnant-signs-yes", C, pregnant="no", pregnancy_signs="yes"),
     # Age boundaries (15/16, 19/20, 69/70) with each duration, improving.
@@ -131,8 +134,16 @@ VIGNETTES = [
     # Pain when leaning back counts under 20, yes or not sure.
     case("extension-pain-age-19", S, ["extension_pain"], extension_pain="yes", age=19),
     case("extension-pain-unsure-age-19", S, ["extension_pain"], extension_pain="unsure", age=19),
-    case("extension-pain-age-20", C, extension_pain="yes", age=20),
-    case("extension-pain-unsure-age-20", C, extension_pain="unsure", age=20),
+    case("extension-pain-age-20-first-week", C, extension_pain="yes", age=20),
+    case("extension-pain-unsure-age-20-first-week", C, extension_pain="unsure", age=20),
+    # ... and from 20 to 24 once it has lasted a week (2.1).
+    case("extension-pain-age-20-3-weeks", S, ["extension_pain"], extension_pain="yes", age=20,
+         duration="1_to_4_weeks"),
+    case("extension-pain-unsure-age-24-3-weeks", S, ["extension_pain"], extension_pain="unsure", age=24,
+         duration="1_to_4_weeks"),
+    case("extension-pain-age-24-2-months", S, ["extension_pain", "duration"], extension_pain="yes", age=24,
+         duration="4_to_12_weeks", improving="unsure"),
+    case("extension-pain-age-25-3-weeks", C, extension_pain="yes", age=25, duration="1_to_4_weeks"),
     case("extension-pain-age-15", S, ["age", "extension_pain"], extension_pain="yes", age=15),
     case("extension-pain-no-age-17", C, extension_pain="no", age=17),
     # Duration and improving.
@@ -147,17 +158,27 @@ VIGNETTES = [
     case("over-12-weeks-improving", S, ["duration"], duration="over_12_weeks", improving="yes"),
     case("over-12-weeks-not-improving", S, ["duration", "improving"], duration="over_12_weeks", improving="no"),
     case("over-12-weeks-unsure", S, ["duration"], duration="over_12_weeks", improving="unsure"),
-    # Leg pain, worse during runs and cut training: soon only when not getting better.
+    # Leg pain: soon only when not getting better.
     *_improving_pairs("leg_pain", "hip_or_thigh"),
     *_improving_pairs("leg_pain", "below_knee"),
-    *_improving_pairs("worse_during_run", "yes"),
-    *_improving_pairs("cut_training", "yes"),
+    # Worse during runs and cut training set no level in 2.1, whether or not the pain is getting better;
+    # with pain for a week or more that is not getting better, the improving rule says soon anyway.
+    *[case(f"{name.replace('_', '-')}-{improving}-first-week", C, **{name: "yes"}, improving=improving)
+      for name in ("worse_during_run", "cut_training") for improving in ("yes", "no", "unsure")],
+    *[case(f"{name.replace('_', '-')}-not-improving-3-weeks", S, ["improving"], **{name: "yes"}, improving="no",
+           duration="1_to_4_weeks") for name in ("worse_during_run", "cut_training")],
     case("leg-pain-none-not-improving", C, leg_pain="none", improving="no"),
     # Other reasons to see someone soon, each on its own.
     case("leg-tingling", S, ["leg_tingling"], leg_tingling="yes"),
     case("severe-or-worse", S, ["severe_or_worse"], severe_or_worse="yes"),
     case("stops-activity", S, ["stops_activity"], stops_activity="yes"),
-    case("stiffness-persists", S, ["stiffness_persists"], stiffness_persists="yes"),
+    # Stiffness counts only from 4 weeks (2.1).
+    case("stiffness-persists-first-week", C, stiffness_persists="yes"),
+    case("stiffness-persists-3-weeks", C, stiffness_persists="yes", duration="1_to_4_weeks"),
+    case("stiffness-persists-2-months-improving", S, ["stiffness_persists"], stiffness_persists="yes",
+         duration="4_to_12_weeks"),
+    case("stiffness-persists-4-months", S, ["stiffness_persists", "duration"], stiffness_persists="yes",
+         duration="over_12_weeks"),
     case("energy-bone", S, ["energy_bone"], energy_bone="yes"),
     case("worried", S, ["worried"], worried="yes"),
     # Soon-level questions answered unsure change nothing.
@@ -182,14 +203,15 @@ VIGNETTES = [
     case("emergency-unsure-and-urgent-yes", U, ["bladder_bowel", "fever"], bladder_bowel="unsure", fever="yes"),
     case("chest-pain-fall-and-chronic", E, ["chest_pain", "sudden_onset", "bone_weakness", "duration"],
          chest_pain="yes", sudden_onset="yes", bone_weakness="yes", duration="over_12_weeks"),
-    case("two-unsure-signs", U, ["both_legs", "weight_loss"], both_legs="unsure", weight_loss="unsure"),
+    case("two-unsure-signs", S, ["both_legs", "weight_loss"], both_legs="unsure", weight_loss="unsure"),
     case("two-unsure-signs-with-tingling", E, ["both_legs", "weight_loss"], both_legs="unsure",
          weight_loss="unsure", leg_tingling="unsure"),
     case("cancer-unsure-and-worried", S, ["cancer_history", "worried"], cancer_history="unsure", worried="yes"),
     case("teenager-chronic-severe", S, ["age", "duration", "improving", "severe_or_worse", "extension_pain"],
          age=14, duration="over_12_weeks", improving="no", severe_or_worse="yes", extension_pain="yes"),
-    case("runner-soon-signs", S, ["worse_during_run", "cut_training", "stiffness_persists", "leg_tingling"],
-         worse_during_run="yes", cut_training="yes", stiffness_persists="yes", leg_tingling="yes", improving="no"),
+    case("runner-soon-signs", S, ["stiffness_persists", "leg_tingling", "improving", "duration"],
+         worse_during_run="yes", cut_training="yes", stiffness_persists="yes", leg_tingling="yes", improving="no",
+         duration="4_to_12_weeks"),
     case("urgent-and-emergency-unsure", U, ["cancer_history", "night_pain", "chest_pain"],
          cancer_history="yes", night_pain="yes", chest_pain="unsure"),
     case("sudden-unsure-and-fever-unsure-age-75", S, ["sudden_onset", "fever", "age"],
@@ -199,10 +221,48 @@ VIGNETTES = [
     case("everything-yes", E,
          [*rules.EMERGENCY_SIGNS, *rules.URGENT_SIGNS, "sudden_onset", "bone_weakness", "pregnant",
           "pregnancy_signs", "infection_risk", "leg_pain", "leg_tingling", "improving", "duration",
-          "severe_or_worse", "stops_activity", "worse_during_run", "cut_training", "stiffness_persists",
-          "extension_pain", "energy_bone", "worried", "age"],
+          "severe_or_worse", "stops_activity", "stiffness_persists", "extension_pain", "energy_bone", "worried",
+          "age", "recent_birth"],
          **{name: "yes" for name in rules.FLAG_FIELDS}, age=15, duration="4_to_12_weeks", improving="no",
-         leg_pain="below_knee"),
+         leg_pain="below_knee", recent_birth="under_12_weeks"),
+    # Version 2.1: the cases 2.0 under-triaged, and the rest of its "what changed" table.
+    case("unsure-bladder-severe-worsening-pain", E, ["bladder_bowel", "severe_or_worse", "improving"], bladder_bowel="unsure",
+         severe_or_worse="yes", duration="1_to_4_weeks", improving="no"),
+    case("sore-legs-unsure-after-marathon", S, ["both_legs"], both_legs="unsure", leg_pain="none",
+         leg_tingling="no", severe_or_worse="no"),
+    case("pulsing-tummy-sudden-pain-maybe-faint", E, ["collapse_signs", "pulsing_tummy", "severe_or_worse"],
+         collapse_signs="unsure", pulsing_tummy="yes", severe_or_worse="yes", age=66),
+    case("collapse-unsure-pulsing-unsure", E, ["collapse_signs", "pulsing_tummy"], collapse_signs="unsure",
+         pulsing_tummy="unsure"),
+    case("collapse-unsure-no-pulse", U, ["collapse_signs"], collapse_signs="unsure", pulsing_tummy="no"),
+    case("pulsing-tummy-severe-pain", E, ["pulsing_tummy", "severe_or_worse"], pulsing_tummy="yes",
+         severe_or_worse="yes"),
+    case("pulsing-tummy-not-severe", U, ["pulsing_tummy"], pulsing_tummy="yes", severe_or_worse="no"),
+    case("pulsing-tummy-unsure-severe", S, ["pulsing_tummy", "severe_or_worse"], pulsing_tummy="unsure",
+         severe_or_worse="yes"),
+    case("sudden-severe-pain-between-shoulder-blades-unsure", E, ["tearing_pain", "upper_back", "severe_or_worse"],
+         tearing_pain="unsure", upper_back="yes", severe_or_worse="yes"),
+    case("tearing-unsure-not-severe", U, ["tearing_pain"], tearing_pain="unsure", severe_or_worse="no"),
+    case("pregnant-unsure-tightenings", U, ["pregnancy_signs", "pregnant"], pregnant="yes",
+         pregnancy_signs="unsure"),
+    case("pregnant-burning-pee-unsure", U, ["urinary_symptoms", "pregnant"], pregnant="yes",
+         urinary_symptoms="unsure"),
+    case("pregnant-temperature-unsure", U, ["fever", "pregnant"], pregnant="yes", fever="unsure"),
+    case("maybe-pregnant-temperature-unsure", S, ["fever"], pregnant="unsure", fever="unsure"),
+    case("maybe-pregnant-bleeding-one-sided-pain", U, ["pregnancy_signs"], pregnant="unsure", pregnancy_signs="yes"),
+    case("six-weeks-after-birth", S, ["recent_birth"], recent_birth="under_12_weeks"),
+    case("six-weeks-after-birth-leak-since-birth", S, ["recent_birth"], recent_birth="under_12_weeks",
+         bladder_bowel="no"),
+    case("five-months-after-birth", C, recent_birth="3_to_12_months"),
+    case("dark-cola-pee-after-hot-race", U, ["urinary_symptoms"], urinary_symptoms="yes",
+         pain_timing="after_runs"),
+    case("dark-pee-unsure-severe-muscle-pain", U, ["urinary_symptoms", "severe_or_worse"],
+         urinary_symptoms="unsure", severe_or_worse="yes"),
+    case("urinary-unsure-not-severe", S, ["urinary_symptoms"], urinary_symptoms="unsure", severe_or_worse="no"),
+    case("settling-runner-cut-mileage-builds-on-runs", C, worse_during_run="yes", cut_training="yes",
+         stiffness_persists="yes", duration="1_to_4_weeks", improving="yes"),
+    case("cannot-run-but-daily-life-fine", C, stops_activity="no", worse_during_run="yes", cut_training="yes"),
+    case("cancer-history-kept-urgent", U, ["cancer_history"], cancer_history="yes", improving="yes"),
     # All clear.
     case("all-clear", C),
     case("all-clear-with-context", C, training_change="yes", shoe_miles="over_500", surface="road",

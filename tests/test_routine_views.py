@@ -137,35 +137,20 @@ def test_left_out_exercises_stay_out(client, library):
     assert 'data-slug="leg-swings"' not in preview and 'data-slug="brisk-walk"' not in preview
 
 
-def test_arriving_from_the_symptom_checker_preselects_focus_and_keeps_the_triage(client, library):
-    html = html_of(client.get(BUILDER, {"triage": "soon", "focus": ["hips", "glutes"]}))
+def test_arriving_from_the_symptom_checker_preselects_focus(client, library):
+    html = html_of(client.get(BUILDER, {"focus": ["hips", "glutes"]}))
     assert is_checked(html, "focus", "hips") and is_checked(html, "focus", "glutes")
     assert not is_checked(html, "focus", "core")
-    assert 'data-triage-level="soon"' in html and "within the next week or two" in html
-    assert '<input type="hidden" name="triage" value="soon">' in html
-    assert "triage=soon" in preview_of(html)  # the sheet keeps it
-    assert "self_care" not in html
-    assert 'data-triage-level="self_care"' in html_of(client.get(BUILDER, {"triage": "self_care"}))
 
 
-@pytest.mark.parametrize("url", [BUILDER, SHEET])
-@pytest.mark.parametrize("level", ["emergency", "urgent"])
-@override_settings(EMERGENCY_NUMBER="999", URGENT_CARE_NAME="NHS 111")
-def test_emergency_or_urgent_triage_gets_advice_not_a_routine(client, library, url, level):
-    # Even with other inputs broken: the advice must show whatever else is wrong.
-    response = client.get(url, {"triage": level, "warmup": "-4", "focus": "hips"})
+@pytest.mark.parametrize("level", ["soon", "self_care", "urgent", "emergency", "maybe"])
+def test_a_checker_level_in_an_old_link_is_never_read_or_carried_on(client, library, level):
+    """Spec 2.1: no result level in an address. The checker links here only when it offers a routine."""
+    response = client.get(BUILDER, {"triage": level, "focus": "hips"})
     html = html_of(response)
-    assert response.status_code == 200
-    assert f'data-triage-level="{level}"' in html
-    assert 'href="/checker/"' in html
-    main = html.split('id="main"')[1].split("</main>")[0]
-    assert "<form" not in main and 'id="preview"' not in html
-    assert ('id="page-feedback"' in html) is (level != "emergency")  # an emergency gets nothing else to do
-    assert "Leg swings" not in html and "<svg" not in html
-    if level == "emergency":
-        assert 'Call <a class="tel" href="tel:999">999</a> or go to an emergency department now' in html
-    else:
-        assert "NHS 111" in html
+    assert response.status_code == 200 and 'id="preview"' in html
+    assert "triage" not in html and "data-triage-level" not in html
+    assert "triage" not in client.get(SHEET, {"triage": level, "focus": "hips"}).content.decode()
 
 
 @override_settings(ALLOWED_HOSTS=["backontrack.example"])
@@ -197,7 +182,7 @@ def test_the_sheet_has_everything_to_print(client, library):
 
 
 def test_pages_keep_to_the_strict_csp(client, library):
-    for url in (BUILDER, SHEET, f"{BUILDER}?triage=urgent", f"{BUILDER}?warmup=x"):
+    for url in (BUILDER, SHEET, f"{BUILDER}?warmup=x"):
         response = client.get(url)
         html = html_of(response)
         assert " style=" not in html and "hx-on" not in html and "<style" not in html
@@ -249,14 +234,6 @@ def test_bad_input_gets_a_clear_message(client, library, params, field, message)
     # The sheet sends them back to the form.
     sheet = client.get(SHEET, params)
     assert sheet.status_code == 400 and "<form" in html_of(sheet) and "<svg" not in html_of(sheet)
-
-
-def test_an_unknown_triage_level_is_dropped_with_a_note(client, library):
-    response = client.get(BUILDER, {"triage": "maybe", "focus": "hips"})
-    html = html_of(response)
-    assert response.status_code == 200
-    assert "wasn't understood, so it was left out" in html and 'name="triage"' not in html
-    assert "triage" not in preview_of(html).split("Open the printable sheet")[0]
 
 
 def test_bad_input_keeps_what_was_typed(client, library):
@@ -377,8 +354,7 @@ def test_the_routine_cookie_holds_only_the_builders_choices(client, library):
 def test_the_routine_cookie_keeps_nothing_from_the_symptom_checker(client, library):
     from urllib.parse import unquote
 
-    response = client.get(BUILDER, {"run": "easy", "focus": "hips", "triage": "soon"})
-    assert "triage=soon" in preview_of(html_of(response))  # the page and its sheet link still carry it
+    client.get(BUILDER, {"run": "easy", "focus": "hips", "triage": "soon"})
     kept = unquote(client.cookies["routine"].value)
     assert "focus=hips" in kept and "triage" not in kept
     client.cookies["routine"] = "run=race&triage=soon"  # an older cookie, or one made by hand

@@ -34,7 +34,7 @@ GROUPS = (
     Group("urgent", "Other warning signs",
           "These need a doctor's advice the same day.", (*rules.URGENT_SIGNS, "sudden_onset", "bone_weakness")),
     Group("pain", "You and your pain", "How long it has lasted and how it is going.",
-          ("age", "pregnant", "pregnancy_signs", "duration", "improving", "severe_or_worse", "leg_pain",
+          ("age", "pregnant", "pregnancy_signs", "recent_birth", "duration", "improving", "severe_or_worse", "leg_pain",
            "leg_tingling", "infection_risk")),
     Group("running", "How it affects you", "These help decide whether to see someone in the next week or two. "
           "Skip any you would rather not answer.",

@@ -27,6 +27,8 @@ from .forms import GROUPS_BY_NAME, ORDER_ASKED, CheckerForm
 from .suggestions import focus_areas, likely_causes
 
 TEMPLATE = "checker/checker.html"
+# The likely causes a result shows in full, ranked; the rest are one click away ("More causes").
+CAUSES_SHOWN = 3
 
 
 @require_http_methods(["GET", "POST"])
@@ -99,8 +101,9 @@ def _result(request, form):
         "emergency_questions": rules.EMERGENCY_QUESTIONS,  # the self-care safety net
     }
     if outcome.offers_routine:
-        context["focus_areas"] = focus_areas([item["cause"] for item in causes[:4]])  # the causes shown in full
-        context["routine_url"] = routine_url(outcome.level, [area.slug for area in context["focus_areas"]])
+        shown = causes[:CAUSES_SHOWN]
+        context["focus_areas"] = focus_areas([item["cause"] for item in shown])
+        context["routine_url"] = routine_url([area.slug for area in context["focus_areas"]])
     return render(request, TEMPLATE, context)
 
 
@@ -110,7 +113,11 @@ def how_it_decides(request):
     context = {
         "levels": [(level, rules.LEVEL_LABELS[level], level_rules) for level, level_rules in rules.rules_by_level()],
         "tag_notes": TAG_NOTES,
+        "notes": rules.result_notes(),
         "changes": rules.CHANGES,
+        "kept_on_purpose": rules.KEPT_ON_PURPOSE,
+        "earlier_changes": rules.EARLIER_CHANGES,
+        "earlier_version": rules.EARLIER_VERSION,
         "rules_version": rules.RULES_VERSION,
         "previous_version": rules.PREVIOUS_VERSION,
         "rules_reviewed": rules.RULES_REVIEWED,
@@ -127,6 +134,12 @@ TAG_NOTES = {
     rules.PREGNANT: "No running routine is offered. The result says to ask your midwife or a pelvic health "
                     "physiotherapist what exercise suits you.",
     rules.PREGNANCY_SIGNS: "The result says to call your maternity unit or midwife now.",
+    rules.PREGNANCY_TEST: "No running routine is offered. The result says to take a pregnancy test first and, if it "
+                          "is positive, to tell your midwife or doctor about the back pain.",
+    rules.RECENT_BIRTH: "No running routine or return-to-running plan is offered. The result says to see a pelvic "
+                        "health physiotherapist first.",
+    rules.PELVIC_HEALTH: "The routine is offered, with a note: a pelvic health check before you return to running "
+                         "is recommended, and a leak when running is common and treatable.",
 }
 
 
@@ -161,6 +174,7 @@ def answer_list(answers: dict) -> str:
     return format_html('<dl class="answer-list">\n{}\n</dl>', mark_safe("\n".join(html)))  # noqa: S308
 
 
-def routine_url(level: str, focus: list[str]) -> str:
-    # The level and body areas only: no answer ever goes into a URL.
-    return f"{reverse('routines:builder')}?{urlencode({'triage': level, 'focus': focus}, doseq=True)}"
+def routine_url(focus: list[str]) -> str:
+    # Body areas only: no answer, and not the result's level, ever goes into a URL (an address reaches
+    # logs and history). The link is shown only when the result offers a routine.
+    return f"{reverse('routines:builder')}?{urlencode({'focus': focus}, doseq=True)}"

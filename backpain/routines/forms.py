@@ -55,24 +55,14 @@ class RoutineForm(forms.Form):
                            choices=[*EQUIPMENT_CHOICES, ("none", "Nothing")], widget=forms.CheckboxSelectMultiple)
     include = SlugsField(what="exercise", label="Always include")
     exclude = SlugsField(what="exercise", label="Leave out")
-    # Where the runner came from; an unknown value is dropped (with a note), not an error: it changes
-    # no exercise, and a routine is still safe to offer (emergency and urgent never get this far).
-    triage = forms.CharField(required=False, widget=forms.HiddenInput)
+    # No symptom-checker level travels here (spec 2.1: a health outcome in an address reaches logs and
+    # history). The checker links to the builder only from a result that offers a routine.
 
     def __init__(self, data, *, exercises=()):
         super().__init__(data)
         choices = [(e.slug, e.title) for e in exercises]
         self.fields["include"].choices = choices
         self.fields["exclude"].choices = choices
-
-    triage_ignored = False
-
-    def clean_triage(self):
-        value = self.cleaned_data["triage"]
-        if value and value not in vocabulary.LEVELS:
-            self.triage_ignored = True
-            return ""
-        return value
 
     def clean(self):
         cleaned = super().clean()
@@ -98,8 +88,6 @@ class RoutineForm(forms.Form):
             query.setlist(name, [slug for slug, _ in choices if slug in data[name]])
         for name in ("include", "exclude"):
             query.setlist(name, sorted(set(data[name])))
-        if data.get("triage"):
-            query["triage"] = data["triage"]
         return query.urlencode(safe="")
 
 
@@ -110,13 +98,3 @@ def with_defaults(params: QueryDict) -> QueryDict:
         if name not in data:
             data[name] = value
     return data
-
-
-def blocks_routine(params: QueryDict) -> str | None:
-    """The triage level that rules out a routine, read from the raw parameters.
-
-    Read before validation on purpose: advice to get help must show even if other inputs are bad."""
-    given = params.getlist("triage")
-    # The checker's levels that offer no routine, most urgent first.
-    return next((level for level in vocabulary.LEVELS if level not in vocabulary.ROUTINE_LEVELS and level in given),
-                None)

@@ -31,7 +31,7 @@ from .compose import (
     Phase,
     compose,
 )
-from .forms import FOCUS_CHOICES, RoutineForm, blocks_routine, with_defaults
+from .forms import FOCUS_CHOICES, RoutineForm, with_defaults
 
 MAX_PRINTED_URL = 160
 # "Add to my routine" adds to the last routine this browser built, kept in a cookie that holds only
@@ -111,12 +111,9 @@ def _added(request, by_slug: dict, form) -> list[Added]:
 
 
 def _context(request) -> dict:
-    blocked = blocks_routine(request.GET)
-    if blocked:
-        return {"blocked": blocked}
     exercises = library()
     form = RoutineForm(with_defaults(request.GET), exercises=exercises)
-    context = {"form": form, "blocked": None, "routine": None, "triage": "",
+    context = {"form": form, "routine": None,
                "exercise_groups": _exercise_groups(exercises, form),
                "choosing": bool(form.data.getlist("include") or form.data.getlist("exclude")),
                "min_minutes": MIN_MINUTES, "max_minutes": MAX_MINUTES,
@@ -124,8 +121,6 @@ def _context(request) -> dict:
     by_slug = {e.slug: e for e in exercises}
     context["added"] = _added(request, by_slug, form)
     valid = form.is_valid()
-    context["triage"] = form.cleaned_data.get("triage", "")  # only a level we know travels on
-    context["triage_ignored"] = form.triage_ignored
     if not valid:
         return context
     routine = compose([ExerciseData.from_exercise(e) for e in exercises], form.inputs())
@@ -189,38 +184,30 @@ def builder(request):
     if "add" in request.GET:
         return _add(request)
     context = _context(request)
-    form = context.get("form")
+    form = context["form"]
     fragment = wants_fragment(request)
     context["fragment"] = fragment
     template = "routines/builder.html"
-    status = 400 if form is not None and form.errors else 200
+    status = 400 if form.errors else 200
     if fragment:
         template += "#preview"
         # htmx swaps nothing on a 4xx, so the message at the preview would never show.
         status = 200
     response = render(request, template, context, status=status)
     if context.get("routine") is not None:
-        kept = _choices_to_keep(context["query"])
+        kept = context["query"]
         if len(kept) <= MAX_COOKIE_QUERY:
             response.set_cookie(ROUTINE_COOKIE, quote(kept, safe=""), max_age=ROUTINE_COOKIE_DAYS * 86400,
                                 samesite="Lax", httponly=True, secure=request.is_secure())
     return response
 
 
-def _choices_to_keep(query: str) -> str:
-    """The routine's link without the symptom checker's level: nothing from the checker is kept."""
-    choices = QueryDict(query, mutable=True)
-    choices.pop("triage", None)
-    return choices.urlencode()
-
-
 @require_GET
 def sheet(request):
     context = _context(request)
-    if context["blocked"] or context["routine"] is None:
-        # Advice to get help, or the form with its messages: the builder page says it best.
-        status = 400 if context.get("form") is not None else 200
-        return render(request, "routines/builder.html", context, status=status)
+    if context["routine"] is None:
+        # The form with its messages: the builder page says it best.
+        return render(request, "routines/builder.html", context, status=400)
     absolute = request.build_absolute_uri(context["sheet_url"])
     short_url = f"{request.get_host()}{context['sheet_url']}"
     # A very long link (many exercises chosen) would push the sheet onto a second page: print the
