@@ -226,8 +226,8 @@ VIGNETTES = [
          **{name: "yes" for name in rules.FLAG_FIELDS}, age=15, duration="4_to_12_weeks", improving="no",
          leg_pain="below_knee", recent_birth="under_12_weeks"),
     # Version 2.1: the cases 2.0 under-triaged, and the rest of its "what changed" table.
-    case("unsure-bladder-severe-worsening-pain", E, ["bladder_bowel", "severe_or_worse", "improving"], bladder_bowel="unsure",
-         severe_or_worse="yes", duration="1_to_4_weeks", improving="no"),
+    case("unsure-bladder-severe-worsening-pain", E, ["bladder_bowel", "severe_or_worse", "improving"],
+         bladder_bowel="unsure", severe_or_worse="yes", duration="1_to_4_weeks", improving="no"),
     case("sore-legs-unsure-after-marathon", S, ["both_legs"], both_legs="unsure", leg_pain="none",
          leg_tingling="no", severe_or_worse="no"),
     case("pulsing-tummy-sudden-pain-maybe-faint", E, ["collapse_signs", "pulsing_tummy", "severe_or_worse"],

@@ -9,10 +9,12 @@ from hypothesis import strategies as st
 from backpain.running import chart as chart_module
 from backpain.running.plan import (
     AMBER,
+    BY_NUMBER,
     COOL_DOWN_MINUTES,
     FIRST_STAGE,
     GREEN,
     LAST_STAGE,
+    MAX_RUN_GROWTH,
     PAIN_ZONES,
     RED,
     STAGES,
@@ -53,12 +55,21 @@ def test_the_trial_stages_run_from_15_seconds_to_3_minutes_and_the_rest_are_mark
 
 
 def test_running_never_falls_from_one_stage_to_the_next():
-    # Each run is longer than the last; total running never falls (stage 10's two 15-minute runs become
-    # stage 11's 30 minutes without a walk).
-    runs = [s.run_seconds for s in STAGES]
+    # Each longest run is longer than the last; total running never falls (stage 10's two 15-minute runs
+    # become stage 11's 20 and 10 minutes, then stage 12's 30 without a walk).
+    runs = [s.longest_run_seconds for s in STAGES]
     assert runs == sorted(runs) and len(set(runs)) == len(runs)
     running = [s.running_seconds for s in STAGES]
     assert running == sorted(running)
+
+
+def test_no_stage_more_than_doubles_the_longest_run_of_the_stage_before():
+    """return-to-running.md: 15 to 30 minutes (2.0's stages 10 to 11) has a stage between."""
+    runs = [s.longest_run_seconds for s in STAGES if not s.walk_only]
+    assert all(later <= MAX_RUN_GROWTH * earlier for earlier, later in zip(runs, runs[1:], strict=False))
+    fifteen = next(s for s in STAGES if s.longest_run_seconds == 15 * 60)
+    assert BY_NUMBER[fifteen.number + 1].longest_run_seconds < 30 * 60
+    assert BY_NUMBER[fifteen.number + 1].main_text == "Run 20\u00a0min, walk 1\u00a0min, then run 10\u00a0min"
 
 
 def test_walk_run_sessions_last_about_30_minutes_with_the_walks():
@@ -97,13 +108,13 @@ def test_pain_outside_0_to_10_is_refused(pain):
 
 
 # --- The plan ----------------------------------------------------------------------------------
-def test_three_a_week_from_stage_1_is_eleven_weeks_monday_wednesday_friday():
+def test_three_a_week_from_stage_1_is_twelve_weeks_monday_wednesday_friday():
     plan = make_plan(Inputs(MONDAY, 3, 1))
-    assert len(plan.weeks) == len(STAGES) == 11
+    assert len(plan.weeks) == len(STAGES) == 12
     assert [s.date.strftime("%a") for s in plan.weeks[0].sessions] == ["Mon", "Wed", "Fri"]
     assert plan.weeks[1].start == MONDAY + datetime.timedelta(days=7)
-    assert plan.end == MONDAY + datetime.timedelta(days=11 * 7 - 1)
-    assert len(plan.sessions) == 33
+    assert plan.end == MONDAY + datetime.timedelta(days=12 * 7 - 1)
+    assert len(plan.sessions) == 36
     assert [w.stage.number for w in plan.weeks] == list(range(1, 12))
 
 
@@ -116,13 +127,13 @@ def test_four_a_week_is_every_other_day_so_each_stage_takes_eight_days():
     plan = make_plan(Inputs(MONDAY, 4, 10))
     gaps = {(b.date - a.date).days for a, b in zip(plan.sessions, plan.sessions[1:], strict=False)}
     assert gaps == {2}
-    assert [w.days for w in plan.weeks] == [8, 8]
+    assert [w.days for w in plan.weeks] == [8, 8, 8]
 
 
 def test_starting_later_skips_the_earlier_stages():
     plan = make_plan(Inputs(MONDAY, 3, 9))
-    assert [w.stage.number for w in plan.weeks] == [9, 10, 11]
-    assert [w.number for w in plan.weeks] == [1, 2, 3]
+    assert [w.stage.number for w in plan.weeks] == [9, 10, 11, 12]
+    assert [w.number for w in plan.weeks] == [1, 2, 3, 4]
 
 
 def test_week_on_a_date():
@@ -134,7 +145,7 @@ def test_week_on_a_date():
 
 
 @pytest.mark.parametrize("bad", [dict(sessions_per_week=1), dict(sessions_per_week=5), dict(first_stage=0),
-                                 dict(first_stage=12)])
+                                 dict(first_stage=13)])
 def test_inputs_outside_the_rules_are_refused(bad):
     with pytest.raises(ValueError):
         Inputs(MONDAY, **{"sessions_per_week": 3, "first_stage": 1, **bad})
@@ -194,4 +205,4 @@ def test_bar_heights_are_running_minutes_and_walks_get_a_low_mark():
     assert [line.label for line in drawn.grid] == ["0", "10", "20", "30"]
     assert [tick.label for tick in drawn.weeks][:2] == ["W1", "W2"]
     assert drawn.stage_minutes.split(",")[:3] == ["0", "2.5", "5"]
-    assert "from 0 in week 1 to 30 in week 11" in drawn.description
+    assert "from 0 in week 1 to 30 in week 12" in drawn.description

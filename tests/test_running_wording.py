@@ -25,8 +25,15 @@ def grade():
 
 
 def every_reason() -> list[str]:
-    answers = itertools.product(STAGES, range(11), ("usual", "worse"), ("no", "yes", "unsure"), (0, 1, 2))
-    return sorted({decide(CheckIn(stage.number, *rest)).reason for stage, *rest in answers})
+    """Every reason a check-in can give: each stage with each pair of pains, and each other answer."""
+    base = {"morning": "usual", "week_trend": "better_or_same", "emergency": "no", "warning_signs": "no",
+            "longer": "no", "other_pain": "no", "finished": 2}
+    others = [{}, {"morning": "worse"}, {"week_trend": "worse"}, {"emergency": "yes"}, {"emergency": "unsure"},
+              {"warning_signs": "yes"}, {"warning_signs": "unsure"}, {"longer": "yes"}, {"other_pain": "yes"},
+              {"finished": 0}, {"finished": 1}]
+    answers = itertools.product(STAGES, range(11), range(11), others)
+    return sorted({decide(CheckIn(stage=stage.number, pain_during=during, pain_after=after, **{**base, **more})).reason
+                   for stage, during, after, more in answers})
 
 
 def article_pieces() -> list[str]:

@@ -3,7 +3,18 @@ import datetime
 from django import forms
 from django.http import QueryDict
 
-from .checkin import EMERGENCY_CHOICES, FINISHED_CHOICES, MORNING_CHOICES, CheckIn
+from .checkin import (
+    EMERGENCY_CHOICES,
+    FINISHED_CHOICES,
+    MORNING_CHOICES,
+    NO,
+    UNSURE,
+    WEEK_TREND_CHOICES,
+    YES,
+    YES_NO_CHOICES,
+    YES_NO_UNSURE_CHOICES,
+    CheckIn,
+)
 from .plan import FIRST_STAGE, LAST_STAGE, MAX_SESSIONS, MIN_SESSIONS, PAIN_MAX, PAIN_MIN, STAGES, Inputs
 
 # A plan may start up to a year ago (a runner part-way through) or up to a year ahead.
@@ -70,37 +81,102 @@ def with_defaults(params: QueryDict, today: datetime.date) -> QueryDict:
     return data
 
 
+def _radios(label: str, choices, message: str, *, coerce=None, help_text: str = "") -> forms.Field:
+    kwargs = {"label": label, "choices": choices, "widget": forms.RadioSelect, "help_text": help_text,
+              "error_messages": _messages(message)}
+    return forms.TypedChoiceField(coerce=coerce, **kwargs) if coerce else forms.ChoiceField(**kwargs)
+
+
+def _pain(label: str, message: str) -> forms.Field:
+    return _radios(label, [(n, str(n)) for n in range(PAIN_MIN, PAIN_MAX + 1)], message, coerce=int,
+                   help_text="0 is no pain at all. 10 is the worst pain you can imagine.")
+
+
 class CheckInForm(forms.Form):
-    """The check-in after a session. Answers come only in a POST body; nothing is kept."""
+    """The check-in after a session (version 2). Answers come only in a POST body; nothing is kept."""
 
     # Asked first, right under the box of signs: a yes or "not sure" decides on its own.
-    emergency = forms.ChoiceField(label="Since your session, have you had any of the emergency signs above?",
-                                  choices=EMERGENCY_CHOICES, widget=forms.RadioSelect,
-                                  error_messages=_messages("Answer the question about the emergency signs."))
-    stage = forms.TypedChoiceField(label="Which stage did you do?", choices=[("", "Choose a stage"), *STAGE_CHOICES],
-                                   coerce=int, error_messages=_messages(STAGE_MESSAGE))
-    pain_during = forms.TypedChoiceField(
-        label="How bad was your back pain during the session?", coerce=int, widget=forms.RadioSelect,
-        choices=[(n, str(n)) for n in range(PAIN_MIN, PAIN_MAX + 1)], error_messages=_messages(PAIN_MESSAGE),
-        help_text="0 is no pain at all. 10 is the worst pain you can imagine.")
-    morning = forms.ChoiceField(label="How was your back the next morning, compared with usual?",
-                                choices=MORNING_CHOICES, widget=forms.RadioSelect,
-                                error_messages=_messages("Choose how your back was the next morning."))
-    finished = forms.TypedChoiceField(
-        label="How many sessions of this stage have you finished in full, counting this one?",
-        choices=FINISHED_CHOICES, coerce=int, widget=forms.RadioSelect,
-        error_messages=_messages("Choose how many sessions of this stage you have finished."))
+    emergency = _radios("Since your session, have you had any of the emergency signs in the box?",
+                        EMERGENCY_CHOICES, "Answer the question about the emergency signs.")
+    warning_signs = _radios("Since your last check-in, have you had any of these?", YES_NO_UNSURE_CHOICES,
+                            "Answer the question about the warning signs.")
+    stage = forms.TypedChoiceField(label="Which stage were you on?", choices=[("", "Choose a stage"), *STAGE_CHOICES],
+                                   coerce=int, error_messages=_messages(STAGE_MESSAGE),
+                                   help_text="The plan's stage for this week, whatever you actually did.")
+    longer = _radios("Did you run for longer, further or faster than the stage says, or try a later stage?",
+                     YES_NO_CHOICES, "Say whether you did more than the stage says.")
+    pain_during = _pain("How bad was your back pain during the session?",
+                        f"Choose how bad the pain was during the session, from {PAIN_MIN} to {PAIN_MAX}.")
+    pain_after = _pain("How bad was it at its worst later that day?",
+                       f"Choose how bad the pain was later that day, from {PAIN_MIN} to {PAIN_MAX}.")
+    morning = _radios("How was your back the next morning, compared with usual?", MORNING_CHOICES,
+                      "Choose how your back was the next morning.")
+    week_trend = _radios("Compared with a week ago, is your back pain better, the same, or worse?",
+                         WEEK_TREND_CHOICES, "Choose how your back pain compares with a week ago.")
+    other_pain = _radios("Did anything else hurt at 4 out of 10 or more: a shin, foot, ankle, knee or hip?",
+                         YES_NO_CHOICES, "Say whether anything else hurt.")
+    finished = _radios("How many sessions of this stage have you finished in full, counting this one?",
+                       FINISHED_CHOICES, "Choose how many sessions of this stage you have finished.", coerce=int)
+    # Set when the check-in was reached from a plan (its link, or the form on the plan's page): the
+    # result then does not ask "Don't have a plan yet?". Not an answer: it says nothing about health.
+    from_plan = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def answers(self) -> CheckIn:
         data = self.cleaned_data
-        return CheckIn(stage=data["stage"], pain_during=data["pain_during"], morning=data["morning"],
-                       emergency=data["emergency"], finished=data["finished"])
+        return CheckIn(stage=data["stage"], pain_during=data["pain_during"], pain_after=data["pain_after"],
+                       morning=data["morning"], week_trend=data["week_trend"], emergency=data["emergency"],
+                       warning_signs=data["warning_signs"], longer=data["longer"],
+                       other_pain=data["other_pain"], finished=data["finished"])
 
-    def emergency_answer(self) -> str:
-        """The emergency answer alone, when it is valid: it decides even if the rest is missing."""
-        value = self.data.get("emergency")
-        return value if value in dict(EMERGENCY_CHOICES) else ""
+    def early_answers(self) -> tuple[str, str]:
+        """The emergency and warning-sign answers alone, where valid: they decide even if the rest is missing."""
+        def valid(name, choices):
+            value = self.data.get(name)
+            return value if value in dict(choices) else ""
+        return valid("emergency", EMERGENCY_CHOICES), valid("warning_signs", YES_NO_UNSURE_CHOICES)
 
+
+def stage_from_link(params: QueryDict) -> int | None:
+    """The stage a plan's link gives the check-in (?stage=N), or None: anything else is ignored."""
+    value = params.get("stage", "")
+    return int(value) if value.isdigit() and int(value) in dict(STAGE_CHOICES) else None
+
+
+# --- The gate before a plan (return-to-running.md, "Before a plan: who it is for") ---------------
+GATE_QUESTIONS = (
+    ("rest_pain", "Is your back pain at rest more than 3 out of 10?", ""),
+    ("gave_birth", "Have you given birth in the last 3 months, or are you pregnant?", ""),
+    ("leg_pain_more", "Is the pain down your leg worse than the pain in your back?", ""),
+    ("bone_risk", "Are you 70 or over, or have you got thin bones (osteoporosis) or a past spine fracture?", ""),
+    ("young_extension", "Are you under 20, with back pain that is worse when you lean back?", ""),
+)
+GATE_FIELDS = tuple(name for name, _, _ in GATE_QUESTIONS)
+
+
+class GateForm(PlanForm):
+    """The start page: who the plan is for, then the plan's own inputs, in one POST."""
+
+    def __init__(self, data=None, *, today: datetime.date, **kwargs):
+        super().__init__(data, today=today, **kwargs)
+        gate = {name: _radios(text, YES_NO_UNSURE_CHOICES, "Choose yes, no or not sure.", help_text=hint)
+                for name, text, hint in GATE_QUESTIONS}
+        gate["walk_test"] = _radios("Can you walk briskly for 30 minutes without your back pain rising?",
+                                    YES_NO_UNSURE_CHOICES, "Choose yes, no or not sure.",
+                                    help_text="If not, or you are not sure, the plan starts with that walk "
+                                              "(stage 1).")
+        # The questions first, then the plan's details.
+        self.fields = {**gate, **self.fields}
+
+    def not_for_you(self) -> list[str]:
+        """The gate questions answered yes or not sure ("not sure" counts as yes)."""
+        return [name for name in GATE_FIELDS if self.cleaned_data.get(name) in (YES, UNSURE)]
+
+    def clean(self):
+        cleaned = super().clean()
+        # A failed (or doubtful) walk test keeps the plan at stage 1: no later stage can be chosen.
+        if cleaned.get("walk_test") in (NO, UNSURE) and cleaned.get("stage"):
+            cleaned["stage"] = FIRST_STAGE
+        return cleaned
 
 
 class CardForm(PlanForm):

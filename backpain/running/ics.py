@@ -25,7 +25,7 @@ def describe(session: Session, *, check_in_url: str, warm_up_url: str) -> str:
         f"2. {stage.main_text.replace(chr(0xA0), ' ')}.",
         f"3. Cool-down: walk for {COOL_DOWN_MINUTES} minutes.",
         "Pain during the run: 0 to 3 is fine; 4 or 5 is a warning; over 5 is too much, so stop running.",
-        f"The next morning, check in: {check_in_url}",
+        f"The next morning, check in: {check_in_url}?stage={session.stage.number}",
         "Education, not diagnosis.",
     ))
 

@@ -10,8 +10,11 @@ Where the numbers come from (the guide's article "Returning to running" cites ea
 - NHS Couch to 5K: a 5-minute walk to start each run, a rest day between runs, any week can be
   repeated.
 - The readiness test before running: a brisk 30-minute walk without pain (stage 1).
-- Stages 8 to 11, from 3-minute runs up to 30 minutes of easy running without stopping, are ours:
-  the trial's runs stopped at 3 minutes. They keep its rules: small steps, one stage at a time.
+- Stages 8 to 12, from 5-minute runs up to 30 minutes of easy running without stopping, are ours:
+  the trial's runs stopped at 3 minutes. They keep its rules: small steps, one stage at a time, and
+  no stage more than doubles the longest continuous run of the stage before (return-to-running.md;
+  Garmin-RUNSAFE, Nielsen et al. BJSM 2025: a single run much longer than the longest of the past
+  month raised the injury rate). 15 minutes to 30 has a 20-minute stage between.
 
 The plan is the quickest the rules allow: one stage a week, each stage done in every session of its
 week. The check-in (checkin.py) says after each session whether to move up, repeat or step back.
@@ -60,6 +63,7 @@ class Stage:
     walk_seconds: int  # each walk after a run (the whole brisk walk on a walk-only stage)
     repeats: int
     ours: bool = False  # beyond the trial's 3-minute runs
+    then_run_seconds: int = 0  # a shorter last run after the repeats (the step from 15 minutes to 30)
 
     @property
     def walk_only(self) -> bool:
@@ -70,13 +74,18 @@ class Stage:
         return self.run_seconds > 0 and self.walk_seconds == 0
 
     @property
+    def longest_run_seconds(self) -> int:
+        """The longest stretch of running without a walk."""
+        return max(self.run_seconds, self.then_run_seconds)
+
+    @property
     def main_seconds(self) -> int:
         """The part between the warm-up and the cool-down."""
-        return (self.run_seconds + self.walk_seconds) * self.repeats
+        return (self.run_seconds + self.walk_seconds) * self.repeats + self.then_run_seconds
 
     @property
     def running_seconds(self) -> int:
-        return self.run_seconds * self.repeats
+        return self.run_seconds * self.repeats + self.then_run_seconds
 
     @property
     def running_minutes(self) -> float:
@@ -97,6 +106,9 @@ class Stage:
             return f"Walk briskly for {duration_text(self.walk_seconds)}"
         if self.continuous:
             return f"Run easily for {duration_text(self.run_seconds)} without stopping"
+        if self.then_run_seconds:
+            return (f"Run {duration_text(self.run_seconds)}, walk {duration_text(self.walk_seconds)}, then run "
+                    f"{duration_text(self.then_run_seconds)}")
         return (f"Run {duration_text(self.run_seconds)}, then walk {duration_text(self.walk_seconds)}: "
                 f"{self.repeats} times")
 
@@ -105,8 +117,8 @@ class Stage:
         return f"Stage {self.number}: {self.name}"
 
 
-def _stage(number, name, run_seconds, walk_seconds, repeats, ours=False) -> Stage:
-    return Stage(number, name, run_seconds, walk_seconds, repeats, ours)
+def _stage(number, name, run_seconds, walk_seconds, repeats, ours=False, then_run_seconds=0) -> Stage:
+    return Stage(number, name, run_seconds, walk_seconds, repeats, ours, then_run_seconds)
 
 
 # Each stage in order. Walk-run stages last about 20 minutes between a 5-minute warm-up walk and a
@@ -122,11 +134,13 @@ STAGES: tuple[Stage, ...] = (
     _stage(8, "run 5 minutes", 300, 60, 4, ours=True),
     _stage(9, "run 8 minutes", 480, 60, 3, ours=True),
     _stage(10, "run 15 minutes", 900, 60, 2, ours=True),
-    _stage(11, "run 30 minutes", 1800, 0, 1, ours=True),
+    _stage(11, "run 20 minutes", 1200, 60, 1, ours=True, then_run_seconds=600),
+    _stage(12, "run 30 minutes", 1800, 0, 1, ours=True),
 )
 FIRST_STAGE, LAST_STAGE = STAGES[0].number, STAGES[-1].number
 BY_NUMBER = {stage.number: stage for stage in STAGES}
 TRIAL_TOP_STAGE = 7  # the trial's runs stopped at 3 minutes
+MAX_RUN_GROWTH = 2  # no stage's longest continuous run more than doubles the stage before's
 
 
 @dataclass(frozen=True)

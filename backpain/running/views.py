@@ -6,14 +6,16 @@ the card's week), so every plan has a stable address to share, print as a QR cod
 are rendered each time, not cached: a start date and two small numbers make more pages than a cache
 should hold, and a plan is a pure function over a few dozen sessions, with no database query.
 
-The check-in is a POST. Privacy, as in the symptom checker: answers come only in a POST body, never in
-a URL; a GET ignores any query string; nothing is stored or logged; every response is marked no-store.
+The start page asks who the plan is for (the gate, return-to-running.md) and the check-in asks how a
+session went: both are POSTs. Privacy, as in the symptom checker: answers come only in a POST body,
+never in a URL (a plan's link carries only start, sessions and stage; the check-in's GET reads only the
+stage a plan's link gives it); nothing is stored or logged; every response is marked no-store.
 A runner may keep their check-ins in their own browser (static/js/running.js); the server never sees
 that history.
 """
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -25,8 +27,8 @@ from backpain.caching import wants_fragment
 from backpain.qr import qr_svg
 
 from .chart import chart
-from .checkin import decide, emergency_stop
-from .forms import CardForm, CheckInForm, PlanForm, with_defaults
+from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
+from .forms import GATE_FIELDS, CardForm, CheckInForm, GateForm, PlanForm, stage_from_link, with_defaults
 from .ics import plan_calendar
 from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
 
@@ -56,11 +58,24 @@ def _form_from_link(request, form_class=PlanForm):
     return form_class(with_defaults(request.GET, today), today=today), today
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters()  # the gate's answers are health answers: never in error reports
+@never_cache
 def start(request):
+    """The gate, then the plan: any yes or not sure gets advice instead (200); all no, the plan's link."""
     today = timezone.localdate()
-    form = PlanForm(initial={"start": today, "sessions": 3, "stage": 1}, today=today)
-    return render(request, "running/start.html", {**_common(), "form": form})
+    if request.method == "GET":
+        form = GateForm(initial={"start": today, "sessions": 3, "stage": 1}, today=today)
+        return render(request, "running/start.html", {**_common(), "form": form})
+    form = GateForm(request.POST, today=today)
+    if not form.is_valid():
+        return render(request, "running/start.html", {**_common(), "form": form}, status=400)
+    not_for_you = form.not_for_you()
+    if not_for_you:
+        unsure = [name for name in GATE_FIELDS if form.cleaned_data[name] == UNSURE]
+        return render(request, "running/start.html", {**_common(), "form": form, "not_for_you": not_for_you,
+                                                      "unsure_fields": unsure})
+    return redirect(f"{reverse('running:plan')}?{form.query()}")
 
 
 @require_GET
@@ -80,7 +95,9 @@ def plan(request):
         "current_week": current,
         "query": query,
         # The stage the runner is most likely checking in for: this week's, or the first.
-        "checkin_form": CheckInForm(initial={"stage": (current or the_plan.weeks[0]).stage.number}),
+        "checkin_form": CheckInForm(initial={"stage": (current or the_plan.weeks[0]).stage.number,
+                                             "from_plan": True}),
+        "warning_signs": WARNING_SIGNS,
     }
     return render(request, "running/plan.html", context)
 
@@ -93,7 +110,7 @@ def calendar(request):
     body = plan_calendar(
         make_plan(form.inputs()),
         plan_url=request.build_absolute_uri(f"{reverse('running:plan')}?{form.query()}"),
-        check_in_url=request.build_absolute_uri(reverse("running:check_in")),
+        check_in_url=request.build_absolute_uri(reverse("running:check_in")),  # the stage is added per event
         warm_up_url=request.build_absolute_uri(warm_up_url()),
         stamp=timezone.now(),
     )
@@ -118,15 +135,16 @@ def card(request):
         return _bad_plan(request, form)
     query = form.query()
     plan_path = f"{reverse('running:plan')}?{query}"
+    week = the_plan.weeks[number - 1]
     context = {
         **_common(),
         "plan": the_plan,
-        "week": the_plan.weeks[number - 1],
+        "week": week,
         "plan_url": plan_path,
         "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
         "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
-        "check_in_url": f"{request.get_host()}{reverse('running:check_in')}",
+        "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?stage={week.stage.number}",
         "today": today,
     }
     return render(request, "running/card.html", context)
@@ -138,21 +156,25 @@ def card(request):
 @vary_on_headers("HX-Request")
 def check_in(request):
     if request.method == "GET":
-        # Any query string is ignored: answers are never read from a URL.
-        return render(request, CHECK_IN_TEMPLATE, {"checkin_form": CheckInForm()})
+        # Answers are never read from a URL: only the stage a plan's link gives (?stage=N), to fill in.
+        stage = stage_from_link(request.GET)
+        initial = {"stage": stage, "from_plan": True} if stage else {}
+        return render(request, CHECK_IN_TEMPLATE, {"checkin_form": CheckInForm(initial=initial),
+                                                   "warning_signs": WARNING_SIGNS})
     form = CheckInForm(request.POST)
     answers = decision = None
     if form.is_valid():
         answers = form.answers()
         decision = decide(answers)
     else:
-        # An emergency sign answered yes or "not sure" stops the runner whatever else is missing.
-        decision = emergency_stop(form.emergency_answer())
+        # An emergency or warning sign answered yes or "not sure" stops the runner whatever else is missing.
+        decision = early_stop(*form.early_answers())
     status = 200 if decision else 400
     template = CHECK_IN_TEMPLATE
     if wants_fragment(request):
         template += "#check-in"
         status = 200  # htmx swaps nothing on a 4xx, so the messages would never show
-    context = {"checkin_form": form, "answers": answers, "decision": decision,
+    context = {"checkin_form": form, "answers": answers, "decision": decision, "warning_signs": WARNING_SIGNS,
+               "from_plan": form.data.get("from_plan") in ("True", "true", "1", "on"),
                "next_stage": BY_NUMBER.get(decision.stage) if decision and decision.stage else None}
     return render(request, template, context, status=status)
