@@ -115,7 +115,7 @@ def test_three_a_week_from_stage_1_is_twelve_weeks_monday_wednesday_friday():
     assert plan.weeks[1].start == MONDAY + datetime.timedelta(days=7)
     assert plan.end == MONDAY + datetime.timedelta(days=12 * 7 - 1)
     assert len(plan.sessions) == 36
-    assert [w.stage.number for w in plan.weeks] == list(range(1, 12))
+    assert [w.stage.number for w in plan.weeks] == list(range(1, 13))
 
 
 def test_two_a_week_leaves_two_rest_days_between():
