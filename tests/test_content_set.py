@@ -142,7 +142,7 @@ def test_cause_pages_do_not_repeat_the_templates_headings():
         assert not headings & (CAUSE_TEMPLATE_HEADINGS | SAME_AS_TEMPLATE), (record.slug, headings)
 
 
-# --- Specification 2.0 in the guide's words ------------------------------------------------------
+# --- Specification 2.1 in the guide's words ------------------------------------------------------
 # Every reason the checker can give, with words that show "When to see a professional" names it in
 # the section of its most urgent level. A new rule in the checker fails here until the page says it.
 SIGN_WORDS = {
@@ -158,7 +158,7 @@ SIGN_WORDS = {
     "bone_weakness": "weak bones (osteoporosis)", "pregnant": "you are pregnant", "age": "under 16",
     "leg_pain": "down one leg", "leg_tingling": "pins and needles", "duration": "more than 3 months",
     "improving": "not getting better", "severe_or_worse": "keeps getting worse",
-    "stops_activity": "everyday things", "worse_during_run": "during runs", "cut_training": "pace or mileage",
+    "stops_activity": "everyday things", "recent_birth": "gave birth less than 12 weeks ago",
     "stiffness_persists": "never fully loosens", "extension_pain": "lean backwards", "energy_bone": "periods",
     "worried": "struggling to cope",
 }

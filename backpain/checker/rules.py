@@ -654,7 +654,7 @@ CHANGES: tuple[tuple[str, str], ...] = (
      "the tummy with severe pain is an emergency.", "A swollen blood vessel in the tummy that hurts or leaks is "
      "an emergency (NICE NG156)."),
     ("The question about a sudden tearing pain now asks about sudden, severe pain, which may feel like tearing. "
-     "Not sure, with severe pain, is an emergency.", "NHS: sudden severe upper back pain, call 999. \"Tearing\" "
+     "Not sure, with severe pain, is an emergency.", "NHS: sudden, severe upper back pain is an emergency. \"Tearing\" "
      "describes the pain; it is not needed."),
     ("In pregnancy, not sure about the signs of labour, the kidney and bladder signs or a temperature is now "
      "urgent.", "Maternity units ask people who are not sure to call now. A kidney infection in pregnancy needs "

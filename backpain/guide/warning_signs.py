@@ -109,10 +109,11 @@ SIGNS = (
           "faint, fainting, dizzy, dizziness, clammy, cold sweat, racing heart, heart racing, collapse, "
           "collapsed, passed out, pass out, aneurysm, aortic, aorta",
           ["collapse_signs"]),
-    _sign("tearing_pain", "A sudden tearing pain", EMERGENCY,
-          "A sudden tearing or ripping pain in your back or between your shoulder blades can be a tear "
-          "in the body's main blood vessel (an aortic dissection).",
-          "tearing pain, ripping pain, ripping, tearing sensation, tearing feeling, dissection",
+    _sign("tearing_pain", "A sudden, severe pain high in the back", EMERGENCY,
+          "A sudden, severe pain in your back or between your shoulder blades, which may feel like tearing "
+          "or ripping, can be a tear in the body's main blood vessel (an aortic dissection).",
+          "tearing pain, ripping pain, ripping, tearing sensation, tearing feeling, dissection, sudden severe pain, "
+          "sudden severe back pain, sudden very bad pain",
           ["tearing_pain"]),
     _sign("very_unwell", "Feeling very unwell or confused", EMERGENCY,
           "Feeling very unwell (confused, very sleepy or hard to wake, or struggling to breathe) can be "
