@@ -298,7 +298,7 @@ def test_keyboard_only(site):
     level, reasons = result_of(page)
     assert (level, reasons) == (rules.SELF_CARE, set())
     # The result offers the routine and the guide, reachable by keyboard.
-    tab_to('a[href^="/routine/?triage=self_care"]')
+    tab_to('a[href^="/routine/?focus="]')
 
 
 def test_enter_in_the_age_box_moves_to_the_next_step_not_the_result(site):
@@ -321,7 +321,8 @@ def test_likely_causes_link_to_guide_pages_and_the_routine(site):
     href = causes.first.get_attribute("href")
     assert href.startswith("/causes/")
     routine = page.get_by_role("link", name="Build your routine")
-    assert re.match(r"^/routine/\?triage=soon(&focus=[a-z-]+)+$", routine.get_attribute("href"))
+    # Spec 2.1: the link carries body areas only, never the result's level.
+    assert re.match(r"^/routine/\?focus=[a-z-]+(&focus=[a-z-]+)*$", routine.get_attribute("href"))
     causes.first.click()
     expect(page).to_have_url(re.compile(re.escape(href) + "$"))
 
@@ -349,6 +350,30 @@ def test_not_sure_with_a_leg_symptom_shows_the_advice_at_once(site):
     advice = page.locator("[data-emergency-advice]")
     expect(advice).to_be_visible()
     expect(advice).to_contain_text("I am worried about cauda equina syndrome")
+
+
+# --- Specification 2.1: escalations that need an answer from a later step ----------------------------
+@pytest.mark.parametrize(("first", "later", "sign"), [
+    ({"bladder_bowel": "unsure"}, {"severe_or_worse": "yes"}, "bladder_bowel"),
+    ({"tearing_pain": "unsure"}, {"severe_or_worse": "yes"}, "tearing_pain"),
+    ({}, {"pulsing_tummy": "yes", "severe_or_worse": "yes"}, "pulsing_tummy"),
+    ({"collapse_signs": "unsure"}, {"pulsing_tummy": "yes"}, "collapse_signs"),
+])
+def test_a_not_sure_that_becomes_an_emergency_later_shows_the_advice_at_once(site, first, later, sign):
+    page = site()
+    page.goto("/checker/")
+    data = {**ALL_CLEAR, **first, **later}
+    last = max(number for number, group in enumerate(GROUPS) if set(later) & set(group.fields))
+    for number, group in enumerate(GROUPS[:last + 1]):
+        answer(page, data, group.fields)
+        if number < last:
+            expect(page.locator("[data-emergency-advice]")).to_have_count(0)  # not yet an emergency
+            step(page, group.name).get_by_role("button", name="Next").click()
+            expect(step(page, GROUPS[number + 1].name)).to_be_visible()
+    advice = page.locator("[data-emergency-advice]")
+    expect(advice).to_be_visible()
+    expect(advice.locator(f'[data-advice-sign="{sign}"]')).to_have_count(1)
+    expect(advice.get_by_text("Do not drive yourself.")).to_be_visible()
 
 
 def test_the_pregnancy_follow_up_appears_and_disappears(site, screenshot):
@@ -427,15 +452,20 @@ def test_the_emergency_page_has_no_routine_or_running_link(site):
     expect(page.get_by_role("link", name="How the checker decides").first).to_be_visible()
 
 
-@pytest.mark.parametrize(("name", "extra", "says"), [
-    ("bone-stress", {"energy_bone": "yes"}, "Stop running and jumping until a professional has checked you."),
-    ("teenager", {"age": "17", "duration": "1_to_4_weeks"}, "Stop running and jumping"),
-    ("pregnancy", {"pregnant": "yes"}, "pelvic health physiotherapist"),
+@pytest.mark.parametrize(("name", "extra", "level", "says"), [
+    ("bone-stress", {"energy_bone": "yes"}, rules.SOON,
+     "Stop running and jumping until a professional has checked you."),
+    ("teenager", {"age": "17", "duration": "1_to_4_weeks"}, rules.SOON, "Stop running and jumping"),
+    ("pregnancy", {"pregnant": "yes"}, rules.SOON, "pelvic health physiotherapist"),
+    # Spec 2.1: could be pregnant, or a birth under 12 weeks ago: no routine or plan either.
+    ("pregnant-unsure", {"pregnant": "unsure"}, rules.SELF_CARE, "Take a pregnancy test"),
+    ("recent-birth", {"recent_birth": "under_12_weeks"}, rules.SOON, "pelvic health physiotherapist"),
 ])
-def test_bone_stress_and_pregnancy_results_offer_no_routine(site, screenshot, name, extra, says):
+def test_results_that_withhold_the_routine_offer_none(site, screenshot, name, extra, level, says):
     page = site()
     walk_with_htmx(page, {**BY_LEVEL[rules.SELF_CARE], **extra})
-    assert result_of(page)[0] == rules.SOON
+    assert result_of(page)[0] == level
+    expect(page.get_by_role("link", name="Plan your return to running")).to_have_count(0)
     expect(page.get_by_role("link", name="Build your routine")).to_have_count(0)
     assert page.locator('a[href^="/routine/?"]').count() == 0
     expect(page.get_by_text(says).first).to_be_visible()
@@ -449,6 +479,9 @@ def test_how_it_decides_is_accessible(site, screenshot, width):
     page.get_by_role("link", name="How the checker decides").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How the symptom checker decides")
     expect(page.locator("[data-rule-level]")).to_have_count(len(rules.RULES))
+    expect(page.locator("#changes")).to_contain_text("What changed from version 2.0")
+    expect(page.locator(".rules-version")).to_contain_text(
+        "Rules version 2.1, last clinically reviewed on 6 December 2026")
     # The page uses the whole window: the header spans it (a page style once narrowed the body).
     assert page.evaluate("document.querySelector('.site-header').getBoundingClientRect().width"
                          " === document.documentElement.clientWidth")
@@ -462,7 +495,10 @@ def test_axe_finds_nothing_on_the_new_results(site, screenshot, width):
     page = site(width=width)
     for name, data in (("urgent-pregnancy", {**BY_LEVEL[rules.SELF_CARE], "pregnant": "yes", "pregnancy_signs": "yes"}),
                        ("emergency-cauda-equina", {**BY_LEVEL[rules.SELF_CARE], "both_legs": "unsure",
-                                                   "leg_pain": "below_knee"})):
+                                                   "leg_pain": "below_knee"}),
+                       ("soon-recent-birth", {**BY_LEVEL[rules.SELF_CARE], "recent_birth": "under_12_weeks"}),
+                       ("self-care-pelvic-health", {**BY_LEVEL[rules.SELF_CARE], "recent_birth": "3_to_12_months"}),
+                       ("self-care-pregnant-unsure", {**BY_LEVEL[rules.SELF_CARE], "pregnant": "unsure"})):
         walk_with_htmx(page, data)
         assert_accessible(page)
         screenshot(page, f"checker-result-{name}-{width}.png")

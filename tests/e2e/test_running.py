@@ -29,13 +29,31 @@ def day(offset: int) -> str:
     return f"{START + datetime.timedelta(days=offset):%Y-%m-%d}"
 
 
-def answer(page, *, emergency="No", pain="2", morning="Back to my usual level, or better", finished="Two or more"):
+def answer(page, *, emergency="No", warning="No", longer="No", pain="2", after=None,
+           morning="Back to my usual level, or better", week="Better, or the same", other="No",
+           finished="Two or more"):
     form = page.locator(".check-in-form")
-    form.locator("fieldset", has_text="emergency signs").get_by_label(emergency, exact=True).check()
-    form.get_by_label(pain, exact=True).check()
+
+    def pick(question: str, label: str):
+        form.locator("fieldset", has=page.locator("legend", has_text=question)).get_by_label(label, exact=True).check()
+
+    pick("emergency signs", emergency)
+    pick("have you had any of these", warning)
+    pick("longer, further or faster", longer)
+    pick("during the session", pain)
+    pick("later that day", after or pain)
     form.get_by_label(morning, exact=True).check()
+    form.get_by_label(week, exact=True).check()
+    pick("anything else hurt", other)
     form.get_by_label(finished, exact=True).check()
     form.get_by_role("button", name="Get my next step").click()
+
+
+def pass_the_gate(page, *, walk="Yes"):
+    form = page.locator(".plan-form")
+    for fieldset in form.locator("fieldset.question").all():
+        legend = fieldset.locator("legend").inner_text()
+        fieldset.get_by_label(walk if legend.startswith("Can you walk") else "No", exact=True).check()
 
 
 def keep(page, date: str):
@@ -47,6 +65,7 @@ def keep(page, date: str):
 def test_make_a_plan_check_in_three_times_see_them_on_the_chart_then_delete_them(site, screenshot_dir):
     page = site()
     page.goto("/return-to-running/")
+    pass_the_gate(page)
     page.get_by_label("First day").fill(f"{START:%Y-%m-%d}")
     page.get_by_label("3 a week, as in the trial").check()
     page.get_by_label("Start at").select_option("1")
@@ -64,7 +83,7 @@ def test_make_a_plan_check_in_three_times_see_them_on_the_chart_then_delete_them
     page.evaluate("window.stillHere = true")  # gone if the page reloads
 
     # 1. Stage 2 (this week's, preselected), finished once: repeat.
-    expect(page.get_by_label("Which stage did you do?")).to_have_value("2")
+    expect(page.get_by_label("Which stage were you on?")).to_have_value("2")
     answer(page, finished="One: this was the first")
     expect(page.locator(".decision h2")).to_have_text("Your next step: Repeat this stage")
     expect(page.locator(".decision")).to_be_focused()
@@ -77,8 +96,8 @@ def test_make_a_plan_check_in_three_times_see_them_on_the_chart_then_delete_them
     keep(page, day(9))
 
     # 3. Too much pain: step back.
-    page.get_by_label("Which stage did you do?").select_option("3")
-    answer(page, pain="7")
+    page.get_by_label("Which stage were you on?").select_option("3")
+    answer(page, pain="2", after="7")  # 7 out of 10 that evening: the review's case
     expect(page.locator(".decision h2")).to_have_text("Your next step: Step back a stage")
     keep(page, day(14))
     assert page.evaluate("window.stillHere") is True  # every check-in came back without a page load
@@ -134,8 +153,9 @@ def test_without_javascript_the_check_in_posts_and_the_page_gives_the_decision(s
     expect(page).to_have_url(re.compile(r"/return-to-running/check-in/$"))  # answers in the body, not the URL
     expect(page.get_by_role("heading", level=1)).to_have_text("Check in after a session")
     expect(page.locator(".decision h2")).to_have_text("Your next step: Repeat this stage")
-    expect(page.locator(".decision")).to_contain_text("Pain of 4 out of 10 is a warning")
+    expect(page.locator(".decision")).to_contain_text("Pain of 4 out of 10 during the session is a warning")
     expect(page.locator("[data-keep]")).to_be_hidden()
+    expect(page.get_by_text("Don't have a plan yet?")).to_have_count(0)  # came from a plan
     # Missing answers: a message at the top, never a decision.
     page.goto("/return-to-running/check-in/")
     page.get_by_role("button", name="Get my next step").click()
@@ -148,9 +168,9 @@ def test_no_axe_violations_on_the_check_in_with_its_messages(site):
     # axe runs in the page, so it needs JavaScript: post the form as a browser without it would.
     page = site()
     page.goto("/return-to-running/check-in/")
-    page.get_by_label("Which stage did you do?").select_option("4")
+    page.get_by_label("Which stage were you on?").select_option("4")
     page.evaluate("document.querySelector('.check-in-form').submit()")
-    expect(page.locator(".error-summary")).to_contain_text("Choose a number from 0 to 10.")
+    expect(page.locator(".error-summary")).to_contain_text("Choose how bad the pain was during the session")
     assert_accessible(page)
 
 
@@ -186,6 +206,55 @@ def test_no_axe_violations(site, url):
     page = site()
     page.goto(url)
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("warning", ["Yes", "Not sure"])
+def test_a_new_warning_sign_stops_the_check_in(site, screenshot, js, warning):
+    """Check-in version 2, rule 2: a new fever, night pain or leg numbness since the last check-in."""
+    page = site(js=js, width=375)
+    page.goto("/return-to-running/check-in/?stage=4")
+    expect(page.get_by_label("Which stage were you on?")).to_have_value("4")  # from the plan's link
+    answer(page, warning=warning, pain="0")
+    decision = page.locator("[data-decision]")
+    expect(decision).to_have_attribute("data-decision", "stop")
+    expect(decision).to_have_attribute("data-next", "")
+    expect(decision).to_contain_text("Use the symptom checker today")
+    expect(decision).not_to_contain_text("Do not drive yourself")  # no emergency advice for rule 2
+    expect(page.get_by_text("Don't have a plan yet?")).to_have_count(0)
+    if js:
+        assert_accessible(page)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert_accessible(page)
+        if warning == "Yes":
+            screenshot(page, "running-check-in-stopped-1280.png")
+            page.set_viewport_size({"width": 375, "height": 800})
+            screenshot(page, "running-check-in-stopped-375.png")
+
+
+def test_the_gate_gives_advice_for_a_recent_birth_and_a_plan_for_all_no(site, screenshot):
+    page = site(width=375)
+    page.goto("/return-to-running/")
+    pass_the_gate(page)
+    page.locator("fieldset", has=page.locator("legend", has_text="given birth")).get_by_label(
+        "Yes", exact=True).check()
+    page.get_by_role("button", name="Show my plan").click()
+    advice = page.locator("[data-gate=advice]")
+    expect(advice).to_contain_text("pelvic health check first")
+    expect(advice.get_by_role("link", name="Use the symptom checker")).to_be_visible()
+    assert "/plan/" not in page.url and "gave_birth" not in page.url
+    assert_accessible(page)
+    screenshot(page, "running-gate-advice-375.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)
+    screenshot(page, "running-gate-advice-1280.png")
+    # All no, but the walk test not yet passed: a plan from stage 1, whatever stage was chosen.
+    page.goto("/return-to-running/")
+    pass_the_gate(page, walk="No")
+    page.get_by_label("Start at").select_option("5")
+    page.get_by_role("button", name="Show my plan").click()
+    expect(page).to_have_url(re.compile(r"/return-to-running/plan/\?start=\d{4}-\d\d-\d\d&sessions=3&stage=1$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your return-to-running plan")
 
 
 def test_no_axe_violations_on_a_phone_with_a_decision_kept(site):
