@@ -547,6 +547,27 @@ def test_unknown_values_for_each_new_question(client, name, value):
     assert_rejected(client.post("/checker/", answers(**{name: value})), name)
 
 
+@pytest.mark.parametrize("value", [None, "", "yes", "6_weeks", "under_12_weeks "])
+def test_a_missing_or_unknown_recent_birth_is_a_field_error_never_a_result(client, value):
+    """Spec 2.1: recent_birth is required; its answers are no, under_12_weeks and 3_to_12_months."""
+    assert_rejected(client.post("/checker/", answers(recent_birth=value)), "recent_birth")
+
+
+def test_a_two_point_oh_form_gets_a_field_error_and_an_emergency_yes_still_comes_first(client):
+    two_point_oh = answers(recent_birth=None)
+    assert_rejected(client.post("/checker/", two_point_oh), "recent_birth")
+    response = client.post("/checker/", {**two_point_oh, "tearing_pain": "yes"})
+    markup = Markup(response.content.decode())
+    assert response.status_code == 400 and (markup.levels, markup.reasons) == (["emergency"], ["tearing_pain"])
+
+
+def test_recent_birth_sits_with_pregnant_in_one_group():
+    from backpain.checker.forms import GROUPS_BY_NAME
+
+    fields = GROUPS_BY_NAME["pain"].fields
+    assert fields.index("recent_birth") == fields.index("pregnant") + 2  # after pregnant and its follow-up
+
+
 def test_a_one_point_oh_form_gets_field_errors_never_a_result(client):
     page = assert_rejected(client.post("/checker/", ONE_POINT_OH), *NEW_REQUIRED)
     assert page.checked("chest_pain") == ["no"]  # what was answered comes back
