@@ -260,3 +260,19 @@ def test_emergency_signs_mid_way_name_only_the_yes_answers():
     assert rules.emergency_signs({"both_legs": "unsure"}) is None
     outcome = rules.emergency_signs({"both_legs": "unsure", "leg_tingling": "unsure", "fever": "yes"})
     assert [r.field for r in outcome.reasons] == ["both_legs"] and outcome.cauda_equina
+
+
+def test_the_reworded_questions_of_two_point_one():
+    questions = rules.QUESTIONS
+    assert questions["bladder_bowel"].text.startswith("Since your back pain started")
+    assert "before the back pain" in questions["bladder_bowel"].hint  # a leak since a birth is not this sign
+    assert "tearing" not in questions["tearing_pain"].text and "does not have to" in questions["tearing_pain"].hint
+    stops = questions["stops_activity"]
+    assert "running" not in stops.text and "run does not count" in stops.hint
+    assert any("cola" in item and "race" in item for item in questions["urinary_symptoms"].hint_items)
+    assert [value for value, _ in questions["recent_birth"].choices] == ["no", "under_12_weeks", "3_to_12_months"]
+
+
+def test_worse_during_run_and_cut_training_are_still_asked_but_set_no_level():
+    assert {"worse_during_run", "cut_training"} <= set(rules.QUESTIONS)
+    assert not [rule for rule in rules.RULES if {"worse_during_run", "cut_training"} & set(rule.reads)]
