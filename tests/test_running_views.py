@@ -114,7 +114,8 @@ def test_the_history_and_keep_controls_need_javascript_and_say_nothing_leaves_th
 
 
 def test_no_inline_styles_or_scripts_for_the_strict_csp(client):
-    for url in ("/return-to-running/", PLAN, "/return-to-running/card/?start=2027-01-04&week=1", CHECK_IN):
+    for url in ("/return-to-running/", PLAN, "/return-to-running/card/?start=2027-01-04&week=1", CHECK_IN,
+                "/return-to-running/run/?stage=4"):
         html = text(client.get(url))
         assert " style=" not in html, url
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
@@ -401,3 +402,33 @@ def test_the_flare_up_article_links_the_plan_and_the_guide_explains_it():
     for source in ("asteroid-trial", "asteroid-trial-registration", "nhs-couch-to-5k", "silbernagel-2007"):
         assert source in article.split("---")[1], source
         assert (CONTENT / "sources" / f"{source}.md").is_file()
+
+
+# --- Run mode -------------------------------------------------------------------------------------------
+def test_run_mode_lists_every_step_and_asks_the_check_in_with_the_stage_filled_in(client):
+    from backpain.running.session import timeline
+
+    response = client.get("/return-to-running/run/?stage=2")
+    html = text(response)
+    assert response.status_code == 200
+    steps = re.findall(r'<li data-kind="([a-z_]+)" data-seconds="(\d+)" data-cue="([^"]+)"', html)
+    assert [(kind, int(seconds), cue) for kind, seconds, cue in steps] == [
+        (step.kind, step.seconds, step.cue) for step in timeline(STAGES[1])]
+    assert '<section class="run-screen" data-run hidden' in html  # shown by the script only
+    assert "static/js/run.js" in html and '<option value="2" selected>' in html
+    assert 'name="from_plan" value="True"' in html and "Don't have a plan yet?" not in html
+
+
+@pytest.mark.parametrize("query", ["", "stage=0", "stage=13", "stage=two"])
+def test_run_mode_without_a_stage_is_a_400_with_every_stage_to_choose(client, query):
+    response = client.get(f"/return-to-running/run/?{query}")
+    assert response.status_code == 400
+    assert text(response).count('href="/return-to-running/run/?stage=') == len(STAGES)
+
+
+def test_the_plan_card_and_calendar_link_run_mode(client):
+    assert 'href="/return-to-running/run/?stage=3"' in text(client.get(PLAN))
+    assert "testserver/return-to-running/run/?stage=3" in text(
+        client.get("/return-to-running/card/?start=2027-01-04&sessions=3&stage=1&week=3"))
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=4"))
+    assert "http://testserver/return-to-running/run/?stage=4" in str(events[0]["DESCRIPTION"])

@@ -17,7 +17,7 @@ PRODUCT_ID = "-//Back on Track//Return to running//EN"
 NAME = "Return to running"
 
 
-def describe(session: Session, *, check_in_url: str, warm_up_url: str) -> str:
+def describe(session: Session, *, check_in_url: str, run_url: str, warm_up_url: str) -> str:
     stage = session.stage
     return "\n".join((
         f"Stage {stage.number}: {stage.name} (week {session.week}, session {session.number}).",
@@ -25,12 +25,13 @@ def describe(session: Session, *, check_in_url: str, warm_up_url: str) -> str:
         f"2. {stage.main_text.replace(chr(0xA0), ' ')}.",
         f"3. Cool-down: walk for {COOL_DOWN_MINUTES} minutes.",
         "Pain during the run: 0 to 3 is fine; 4 or 5 is a warning; over 5 is too much, so stop running.",
+        f"Run mode, which times every step for you: {run_url}?stage={session.stage.number}",
         f"The next morning, check in: {check_in_url}?stage={session.stage.number}",
         "Education, not diagnosis.",
     ))
 
 
-def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, warm_up_url: str,
+def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, run_url: str, warm_up_url: str,
                   stamp: datetime.datetime) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -46,7 +47,7 @@ def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, warm_up_url: 
         event.add("dtstart", session.date)
         event.add("dtend", session.date + datetime.timedelta(days=1))
         event.add("summary", f"Walk-run: stage {session.stage.number}, {session.stage.name}")
-        event.add("description", describe(session, check_in_url=check_in_url, warm_up_url=warm_up_url))
+        event.add("description", describe(session, check_in_url=check_in_url, run_url=run_url, warm_up_url=warm_up_url))
         event.add("url", plan_url)
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy block
         calendar.add_component(event)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("return-to-running/plan.ics", views.calendar, name="calendar"),
     path("return-to-running/card/", views.card, name="card"),
     path("return-to-running/check-in/", views.check_in, name="check_in"),
+    path("return-to-running/run/", views.run, name="run"),
 ]

@@ -31,6 +31,7 @@ from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
 from .forms import GATE_FIELDS, CardForm, CheckInForm, GateForm, PlanForm, stage_from_link, with_defaults
 from .ics import plan_calendar
 from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
+from .session import timeline, total_seconds
 
 CHECK_IN_TEMPLATE = "running/check_in.html"
 # The routine builder's warm-up and cool-down for an easy run, as long as the plan's walks.
@@ -111,6 +112,7 @@ def calendar(request):
         make_plan(form.inputs()),
         plan_url=request.build_absolute_uri(f"{reverse('running:plan')}?{form.query()}"),
         check_in_url=request.build_absolute_uri(reverse("running:check_in")),  # the stage is added per event
+        run_url=request.build_absolute_uri(reverse("running:run")),
         warm_up_url=request.build_absolute_uri(warm_up_url()),
         stamp=timezone.now(),
     )
@@ -145,6 +147,7 @@ def card(request):
         "short_url": f"{request.get_host()}{plan_path}",
         "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
         "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?stage={week.stage.number}",
+        "run_url": f"{request.get_host()}{reverse('running:run')}?stage={week.stage.number}",
         "today": today,
     }
     return render(request, "running/card.html", context)
@@ -178,3 +181,22 @@ def check_in(request):
                "from_plan": form.data.get("from_plan") in ("True", "true", "1", "on"),
                "next_stage": BY_NUMBER.get(decision.stage) if decision and decision.stage else None}
     return render(request, template, context, status=status)
+
+
+@require_GET
+def run(request):
+    """Run mode for one session (?stage=N): every step in order; the script counts each one down."""
+    stage = BY_NUMBER.get(stage_from_link(request.GET))
+    if stage is None:
+        return render(request, "running/run.html", {**_common(), "bad_stage": True}, status=400)
+    steps = timeline(stage)
+    context = {
+        **_common(),
+        "stage": stage,
+        "steps": steps,
+        "total_minutes": round(total_seconds(steps) / 60),
+        # Asked when the session ends (without JavaScript, below the steps), with the stage filled in.
+        "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True}),
+        "warning_signs": WARNING_SIGNS,
+    }
+    return render(request, "running/run.html", context)

@@ -286,3 +286,90 @@ def test_plan_chart_and_card_fit_the_screen_without_sideways_scrolling(site, scr
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways"
     page.goto(PLAN)
     chart_picture(page, screenshot_dir, f"running-chart-{width}.png")
+
+
+# --- Run mode ---------------------------------------------------------------------------------------
+RECORD_CUES = """
+window.said = []; window.buzzed = [];
+Object.defineProperty(window, "speechSynthesis", {configurable: true,
+  value: {speak: u => window.said.push(u.text), cancel: () => {}}});
+navigator.vibrate = pattern => { window.buzzed.push(pattern); return true; };
+"""
+
+
+def test_run_mode_coaches_every_step_from_the_clock_and_ends_with_the_check_in(site, screenshot):
+    page = site(width=375)
+    page.clock.install()
+    page.add_init_script(RECORD_CUES)
+    page.goto("/return-to-running/run/?stage=2")
+    now, clock, count, following = (page.locator(f"[data-run-{name}]") for name in ("now", "clock", "count", "next"))
+    expect(page.locator("[data-run]")).to_be_visible()
+    page.get_by_role("button", name="Start").click()
+    expect(now).to_have_text("Warm-up")
+    expect(clock).to_have_text("5:00")
+    page.clock.run_for("01:00")
+    expect(clock).to_have_text("4:00")
+    page.clock.run_for("04:00")
+    expect(now).to_have_text("Run")
+    expect(count).to_have_text("Run 1 of 10")
+    expect(clock).to_have_text("0:15")
+    expect(following).to_have_text("Next: walk, 1:45")
+    assert page.evaluate("window.said") == ["Warm-up. Walk for 5 minutes.", "Run for 15 seconds."]
+    assert page.evaluate("window.buzzed") == [[500], [200, 100, 200]]
+    screenshot(page, "running-run-mode-375.png", full_page=False)
+
+    # Paused, time does not count; resumed, it goes on from where it was.
+    page.get_by_role("button", name="Pause").click()
+    page.clock.run_for("01:00")
+    expect(clock).to_have_text("0:15")
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for("00:05")
+    expect(clock).to_have_text("0:10")
+
+    # The tab sleeps for 2 minutes (no timer runs): on waking, the clock says where the session is.
+    page.clock.fast_forward("02:00")
+    page.clock.run_for("00:01")
+    expect(count).to_have_text("Run 2 of 10")
+
+    # It slept through the first walk: only the step it woke in was announced.
+    assert page.evaluate("window.said")[-1] == "Run for 15 seconds." and len(page.evaluate("window.said")) == 3
+
+    # Sound, words and vibration can each be switched off, and stay off.
+    page.get_by_label("Spoken words").uncheck()
+    buzzed = len(page.evaluate("window.buzzed"))
+    page.get_by_role("button", name="Skip this step").click()
+    expect(now).to_have_text("Walk")
+    assert len(page.evaluate("window.said")) == 3  # no words now
+    assert page.evaluate("window.buzzed")[buzzed:] == [[500]]  # but still the walk's vibration
+
+    page.get_by_role("button", name="Stop").click()
+    expect(now).to_have_text("Stopped")
+    done = page.locator("[data-run-done]")
+    expect(done).to_be_focused()
+    form = page.locator(".check-in-form")
+    expect(form.get_by_label("Which stage were you on?")).to_have_value("2")
+    expect(form.locator('input[name="finished"][value="0"]')).to_be_checked()
+    page.reload()
+    expect(page.get_by_label("Spoken words")).not_to_be_checked()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)
+
+
+def test_run_mode_runs_to_the_end_and_asks_the_check_in(site):
+    page = site()
+    page.clock.install()
+    page.add_init_script(RECORD_CUES)
+    page.goto("/return-to-running/run/?stage=12")
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for("20:00")
+    expect(page.locator("[data-run-now]")).to_have_text("Run")
+    page.clock.run_for("15:00")
+    expect(page.locator("[data-run-now]")).to_have_text("Cool-down")
+    page.clock.run_for("05:00")
+    expect(page.locator("[data-run-now]")).to_have_text("Finished")
+    said = page.evaluate("window.said")
+    assert said[0] == "Warm-up. Walk for 5 minutes." and "Run for 30 minutes." in said and "Halfway." in said
+    assert said[-1] == "Well done. Time to check in."
+    expect(page.locator('input[name="finished"][value="0"]')).not_to_be_checked()
+    expect(page.locator("[data-run-done]")).to_contain_text("Now check in")
