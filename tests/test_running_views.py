@@ -103,7 +103,7 @@ def test_the_plan_shows_every_week_the_chart_and_the_ways_out(client):
     assert 'data-hx-post="/return-to-running/check-in/"' in html and 'method="post"' in html
     assert "csrfmiddlewaretoken" in html
     assert "Run no longer than the stage says." in html and "Garmin-RUNSAFE" in html
-    assert 'href="/return-to-running/check-in/?stage=2"' in html  # each week's check-in, its stage filled in
+    assert 'href="/return-to-running/check-in/?stage=2&amp;sessions=3"' in html  # each week's check-in
 
 
 def test_the_history_and_keep_controls_need_javascript_and_say_nothing_leaves_the_device(client):
@@ -391,7 +391,8 @@ def test_the_check_in_stores_nothing_and_hides_answers_from_error_reports(client
 ])
 def test_the_checker_offers_the_plan_only_where_it_offers_a_routine(client, db, overrides, offered):
     html = text(client.post("/checker/", answers(**overrides)))
-    assert ('href="/return-to-running/"' in html) is offered
+    main = html.split('id="main"')[1].split("</main>")[0]  # the site's menu links the plan on every page
+    assert ('href="/return-to-running/"' in main) is offered
     assert ("Build your routine" in html) is offered
 
 
@@ -427,8 +428,52 @@ def test_run_mode_without_a_stage_is_a_400_with_every_stage_to_choose(client, qu
 
 
 def test_the_plan_card_and_calendar_link_run_mode(client):
-    assert 'href="/return-to-running/run/?stage=3"' in text(client.get(PLAN))
-    assert "testserver/return-to-running/run/?stage=3" in text(
-        client.get("/return-to-running/card/?start=2027-01-04&sessions=3&stage=1&week=3"))
-    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=4"))
-    assert "http://testserver/return-to-running/run/?stage=4" in str(events[0]["DESCRIPTION"])
+    assert 'href="/return-to-running/run/?stage=3&amp;sessions=3"' in text(client.get(PLAN))
+    assert "testserver/return-to-running/run/?stage=3&amp;sessions=2" in text(
+        client.get("/return-to-running/card/?start=2027-01-04&sessions=2&stage=1&week=3"))
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=4&stage=4"))
+    assert "http://testserver/return-to-running/run/?stage=4&sessions=4" in str(events[0]["DESCRIPTION"])
+
+
+@pytest.mark.parametrize(("changes", "stage"), [({}, 5), ({"finished": "1"}, 4), ({"pain_during": "6"}, 3)])
+def test_update_my_plan_gives_a_plan_from_today_at_the_decided_stage(client, changes, stage):
+    today = timezone.localdate()
+    html = text(client.post(CHECK_IN, {**GOOD, **changes, "sessions": "4"}))
+    link = f"/return-to-running/plan/?start={today:%Y-%m-%d}&amp;sessions=4&amp;stage={stage}"
+    assert f'href="{link}" data-update-plan' in html
+    plan = client.get(link.replace("&amp;", "&"))
+    assert plan.status_code == 200 and f'data-week="1" data-stage="{stage}"' in text(plan)
+
+
+@pytest.mark.parametrize("changes", [{"warning_signs": "yes"}, {"emergency": "unsure"}, {"pain_after": "9"}])
+def test_no_plan_update_after_a_stop(client, changes):
+    assert "Update my plan" not in text(client.post(CHECK_IN, {**GOOD, **changes}))
+
+
+def test_an_unknown_sessions_value_is_left_out_not_an_error(client):
+    html = text(client.post(CHECK_IN, {**GOOD, "sessions": "99"}))
+    assert "sessions=3&amp;stage=5" in html and "Move up a stage" in html
+
+
+def test_each_event_has_a_reminder_at_8_for_all_day_events(client):
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=1"))
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER") == datetime.timedelta(hours=8)
+        assert type(event.decoded("DTSTART")) is datetime.date
+
+
+def test_a_time_of_day_makes_timed_events_with_a_reminder_an_hour_before(client):
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=2&time=07:30"))
+    first = events[0]
+    assert first.decoded("DTSTART") == datetime.datetime(2027, 1, 4, 7, 30)
+    assert first.decoded("DTEND") - first.decoded("DTSTART") == datetime.timedelta(minutes=STAGES[1].total_minutes)
+    (alarm,) = first.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == -datetime.timedelta(hours=1)
+    assert "time=" not in str(first["URL"])  # the plan's link carries start, sessions and stage only
+
+
+@pytest.mark.parametrize("bad", ["25:00", "7.30", "seven"])
+def test_a_bad_time_of_day_is_a_400_with_a_message(client, bad):
+    response = client.get(f"/return-to-running/plan.ics?start=2027-01-04&time={bad}")
+    assert response.status_code == 400 and "like 07:30" in text(response)

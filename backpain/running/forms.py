@@ -120,6 +120,12 @@ class CheckInForm(forms.Form):
     # Set when the check-in was reached from a plan (its link, or the form on the plan's page): the
     # result then does not ask "Don't have a plan yet?". Not an answer: it says nothing about health.
     from_plan = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The plan's sessions a week, from its link: "Update my plan" keeps them. Not an answer either.
+    sessions = forms.CharField(label="", required=False, widget=forms.HiddenInput)
+
+    def clean_sessions(self) -> int:
+        # Not typed by the runner: a value off the list is left out (the new plan offers 3 a week).
+        return sessions_from_link(self.data) or 3
 
     def answers(self) -> CheckIn:
         data = self.cleaned_data
@@ -134,6 +140,12 @@ class CheckInForm(forms.Form):
             value = self.data.get(name)
             return value if value in dict(choices) else ""
         return valid("emergency", EMERGENCY_CHOICES), valid("warning_signs", YES_NO_UNSURE_CHOICES)
+
+
+def sessions_from_link(params) -> int | None:
+    """The sessions a week a plan's link gives (?sessions=N), or None."""
+    value = str(params.get("sessions", ""))
+    return int(value) if value.isdigit() and int(value) in dict(SESSION_CHOICES) else None
 
 
 def stage_from_link(params: QueryDict) -> int | None:
@@ -177,6 +189,15 @@ class GateForm(PlanForm):
         if cleaned.get("walk_test") in (NO, UNSURE) and cleaned.get("stage"):
             cleaned["stage"] = FIRST_STAGE
         return cleaned
+
+
+class CalendarForm(PlanForm):
+    """The plan's inputs and, for the calendar file only, a time of day for its sessions (not in the plan's link)."""
+
+    time = forms.TimeField(label="Time of day", required=False, input_formats=["%H:%M"],
+                           widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                           error_messages=_messages("Give a time of day as hours and minutes, like 07:30."),
+                           help_text="Leave it empty for all-day events.")
 
 
 class CardForm(PlanForm):

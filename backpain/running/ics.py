@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from .plan import COOL_DOWN_MINUTES, WARM_UP_MINUTES, Plan, Session
 
@@ -17,22 +17,37 @@ PRODUCT_ID = "-//Back on Track//Return to running//EN"
 NAME = "Return to running"
 
 
-def describe(session: Session, *, check_in_url: str, run_url: str, warm_up_url: str) -> str:
+def describe(session: Session, *, check_in_url: str, run_url: str, warm_up_url: str, sessions_per_week: int = 3) -> str:
     stage = session.stage
+    sessions = sessions_per_week
     return "\n".join((
         f"Stage {stage.number}: {stage.name} (week {session.week}, session {session.number}).",
         f"1. Warm-up: walk for {WARM_UP_MINUTES} minutes. Warm-up moves: {warm_up_url}",
         f"2. {stage.main_text.replace(chr(0xA0), ' ')}.",
         f"3. Cool-down: walk for {COOL_DOWN_MINUTES} minutes.",
         "Pain during the run: 0 to 3 is fine; 4 or 5 is a warning; over 5 is too much, so stop running.",
-        f"Run mode, which times every step for you: {run_url}?stage={session.stage.number}",
-        f"The next morning, check in: {check_in_url}?stage={session.stage.number}",
+        f"Run mode, which times every step for you: {run_url}?stage={session.stage.number}&sessions={sessions}",
+        f"The next morning, check in: {check_in_url}?stage={session.stage.number}&sessions={sessions}",
         "Education, not diagnosis.",
     ))
 
 
+# A reminder before each session: an hour before a session at a time of day, or at 8 in the morning
+# of an all-day one.
+REMINDER_BEFORE = datetime.timedelta(hours=1)
+ALL_DAY_REMINDER = datetime.timedelta(hours=8)
+
+
+def _reminder(session: Session) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Walk-run today: stage {session.stage.number}, {session.stage.name}")
+    return alarm
+
+
 def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, run_url: str, warm_up_url: str,
-                  stamp: datetime.datetime) -> bytes:
+                  stamp: datetime.datetime, at: datetime.time | None = None) -> bytes:
+    """One event per session, each with a reminder: all-day events, or at the time of day `at`."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -44,10 +59,21 @@ def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, run_url: str,
         event = Event()
         event.add("uid", f"running-{key}-{index}@back-on-track")
         event.add("dtstamp", stamp)
-        event.add("dtstart", session.date)
-        event.add("dtend", session.date + datetime.timedelta(days=1))
+        alarm = _reminder(session)
+        if at is None:
+            event.add("dtstart", session.date)
+            event.add("dtend", session.date + datetime.timedelta(days=1))
+            alarm.add("trigger", ALL_DAY_REMINDER)
+        else:
+            # Floating local time: the runner's own clock, wherever the phone is.
+            begins = datetime.datetime.combine(session.date, at)
+            event.add("dtstart", begins)
+            event.add("dtend", begins + datetime.timedelta(minutes=session.stage.total_minutes))
+            alarm.add("trigger", -REMINDER_BEFORE)
+        event.add_component(alarm)
         event.add("summary", f"Walk-run: stage {session.stage.number}, {session.stage.name}")
-        event.add("description", describe(session, check_in_url=check_in_url, run_url=run_url, warm_up_url=warm_up_url))
+        event.add("description", describe(session, check_in_url=check_in_url, run_url=run_url, warm_up_url=warm_up_url,
+                                           sessions_per_week=plan.inputs.sessions_per_week))
         event.add("url", plan_url)
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy block
         calendar.add_component(event)

@@ -28,7 +28,17 @@ from backpain.qr import qr_svg
 
 from .chart import chart
 from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
-from .forms import GATE_FIELDS, CardForm, CheckInForm, GateForm, PlanForm, stage_from_link, with_defaults
+from .forms import (
+    GATE_FIELDS,
+    CalendarForm,
+    CardForm,
+    CheckInForm,
+    GateForm,
+    PlanForm,
+    sessions_from_link,
+    stage_from_link,
+    with_defaults,
+)
 from .ics import plan_calendar
 from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
 from .session import timeline, total_seconds
@@ -97,7 +107,7 @@ def plan(request):
         "query": query,
         # The stage the runner is most likely checking in for: this week's, or the first.
         "checkin_form": CheckInForm(initial={"stage": (current or the_plan.weeks[0]).stage.number,
-                                             "from_plan": True}),
+                                             "from_plan": True, "sessions": the_plan.inputs.sessions_per_week}),
         "warning_signs": WARNING_SIGNS,
     }
     return render(request, "running/plan.html", context)
@@ -105,7 +115,7 @@ def plan(request):
 
 @require_GET
 def calendar(request):
-    form, _today = _form_from_link(request)
+    form, _today = _form_from_link(request, CalendarForm)
     if not form.is_valid():
         return _bad_plan(request, form)
     body = plan_calendar(
@@ -115,6 +125,7 @@ def calendar(request):
         run_url=request.build_absolute_uri(reverse("running:run")),
         warm_up_url=request.build_absolute_uri(warm_up_url()),
         stamp=timezone.now(),
+        at=form.cleaned_data["time"],
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="return-to-running.ics"'
@@ -138,6 +149,7 @@ def card(request):
     query = form.query()
     plan_path = f"{reverse('running:plan')}?{query}"
     week = the_plan.weeks[number - 1]
+    session_query = f"stage={week.stage.number}&sessions={the_plan.inputs.sessions_per_week}"
     context = {
         **_common(),
         "plan": the_plan,
@@ -146,8 +158,8 @@ def card(request):
         "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
         "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
-        "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?stage={week.stage.number}",
-        "run_url": f"{request.get_host()}{reverse('running:run')}?stage={week.stage.number}",
+        "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?{session_query}",
+        "run_url": f"{request.get_host()}{reverse('running:run')}?{session_query}",
         "today": today,
     }
     return render(request, "running/card.html", context)
@@ -161,7 +173,7 @@ def check_in(request):
     if request.method == "GET":
         # Answers are never read from a URL: only the stage a plan's link gives (?stage=N), to fill in.
         stage = stage_from_link(request.GET)
-        initial = {"stage": stage, "from_plan": True} if stage else {}
+        initial = {"stage": stage, "from_plan": True, "sessions": sessions_from_link(request.GET)} if stage else {}
         return render(request, CHECK_IN_TEMPLATE, {"checkin_form": CheckInForm(initial=initial),
                                                    "warning_signs": WARNING_SIGNS})
     form = CheckInForm(request.POST)
@@ -178,6 +190,7 @@ def check_in(request):
         template += "#check-in"
         status = 200  # htmx swaps nothing on a 4xx, so the messages would never show
     context = {"checkin_form": form, "answers": answers, "decision": decision, "warning_signs": WARNING_SIGNS,
+               "update_plan_url": _updated_plan_url(form, decision),
                "from_plan": form.data.get("from_plan") in ("True", "true", "1", "on"),
                "next_stage": BY_NUMBER.get(decision.stage) if decision and decision.stage else None}
     return render(request, template, context, status=status)
@@ -196,7 +209,16 @@ def run(request):
         "steps": steps,
         "total_minutes": round(total_seconds(steps) / 60),
         # Asked when the session ends (without JavaScript, below the steps), with the stage filled in.
-        "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True}),
+        "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True,
+                                             "sessions": sessions_from_link(request.GET)}),
         "warning_signs": WARNING_SIGNS,
     }
     return render(request, "running/run.html", context)
+
+
+def _updated_plan_url(form, decision) -> str:
+    """"Update my plan": a plan from today at the stage the decision gives (none after a stop)."""
+    if decision is None or decision.stage is None or not form.is_valid():
+        return ""
+    query = f"start={timezone.localdate().isoformat()}&sessions={form.cleaned_data['sessions']}&stage={decision.stage}"
+    return f"{reverse('running:plan')}?{query}"
