@@ -82,8 +82,24 @@ EVALUATION = [
     ("cadence", "/causes/overstriding-and-rotation/", FIRST),
     ("physio", PROFESSIONAL, FIRST),
     ("cross training", "/articles/strength-and-cross-training/", FIRST),
-    ("sleep", "/articles/lifestyle/", FIRST),
+    ("sleep", "/articles/stress-sleep-and-mood/", FIRST),  # before issue 28: the lifestyle page's sleep section
     ("treadmill or road", "/causes/hard-uneven-surfaces/", TOP3),
+    # --- The pages and weak spots of issue 28 -----------------------------------------------------
+    ("morning stiffness", PROFESSIONAL, FIRST),  # a warning: inflammatory back pain (NICE NG65)
+    ("should i get an mri", "/articles/scans-and-mri/", FIRST),
+    ("disc bulge on my scan", "/articles/scans-and-mri/", FIRST),
+    ("is my back damaged", "/articles/understanding-back-pain/", FIRST),
+    ("hurt is not harm", "/articles/understanding-back-pain/", FIRST),
+    ("running after having a baby", "/articles/running-after-having-a-baby/", FIRST),
+    ("postpartum running", "/articles/running-after-having-a-baby/", FIRST),
+    ("leaking when i run", "/articles/running-after-having-a-baby/", FIRST),
+    ("ibuprofen", "/articles/medicines-for-back-pain/", FIRST),
+    ("paracetamol", "/articles/medicines-for-back-pain/", FIRST),
+    ("stress", "/articles/stress-sleep-and-mood/", FIRST),
+    ("running with sciatica", "/articles/running-with-sciatica/", FIRST),
+    # The page with every warning sign comes first ("Sudden pain with weak bones").
+    ("osteoporosis", "/articles/exercise-with-osteoporosis/", TOP3),
+    ("best stretch for lower back", "/exercises/knee-to-chest/", TOP3),
 ]
 
 
