@@ -38,7 +38,8 @@ EVALUATION = [
     ("stiff hips", "/causes/stiff-hips/", FIRST),
     ("back hurts late in long runs", "/causes/late-run-fatigue/", TOP3),
     ("pulled muscle in my back", "/causes/muscle-strain/", FIRST),
-    ("flare up", "/articles/recovering-from-a-flare-up/", FIRST),
+    # "A flare-up plan" (the printable card's page) may come first.
+    ("flare up", "/articles/recovering-from-a-flare-up/", TOP3),
     ("why does my back hurt when i run", "/articles/why-runners-get-back-pain/", TOP3),
     # --- Exercise names ---------------------------------------------------------------------------
     ("plank", "/exercises/plank/", FIRST),
@@ -87,11 +88,16 @@ EVALUATION = [
     # --- The pages and weak spots of issue 28 -----------------------------------------------------
     ("morning stiffness", PROFESSIONAL, FIRST),  # a warning: inflammatory back pain (NICE NG65)
     ("should i get an mri", "/articles/scans-and-mri/", FIRST),
+    ("mri", "/articles/scans-and-mri/", FIRST),
+    ("painkillers", "/articles/medicines-for-back-pain/", FIRST),
+    ("flare up plan", "/articles/flare-up-plan/", FIRST),
     ("disc bulge on my scan", "/articles/scans-and-mri/", FIRST),
     ("is my back damaged", "/articles/understanding-back-pain/", FIRST),
     ("hurt is not harm", "/articles/understanding-back-pain/", FIRST),
     ("running after having a baby", "/articles/running-after-having-a-baby/", FIRST),
     ("postpartum running", "/articles/running-after-having-a-baby/", FIRST),
+    ("pelvic floor", "/articles/running-after-having-a-baby/", FIRST),
+    ("anti inflammatories", "/articles/medicines-for-back-pain/", FIRST),
     ("leaking when i run", "/articles/running-after-having-a-baby/", FIRST),
     ("ibuprofen", "/articles/medicines-for-back-pain/", FIRST),
     ("paracetamol", "/articles/medicines-for-back-pain/", FIRST),
