@@ -33,7 +33,8 @@ EVALUATION = [
     # --- Other symptoms and feelings ------------------------------------------------------------
     # The cause "Pre-existing conditions (disc herniation, hyperlordosis, sciatica)" may come first.
     ("sciatica", SCIATICA, TOP3),
-    ("shooting pain down my leg", SCIATICA, TOP3),
+    # Since issue 28 the "pain down one leg" notice pins the warning-signs page first.
+    ("shooting pain down my leg", "/articles/running-with-sciatica/", TOP3),
     ("slipped disc", SCIATICA, TOP3),
     ("stiff hips", "/causes/stiff-hips/", FIRST),
     ("back hurts late in long runs", "/causes/late-run-fatigue/", TOP3),
@@ -87,6 +88,7 @@ EVALUATION = [
     ("treadmill or road", "/causes/hard-uneven-surfaces/", TOP3),
     # --- The pages and weak spots of issue 28 -----------------------------------------------------
     ("morning stiffness", PROFESSIONAL, FIRST),  # a warning: inflammatory back pain (NICE NG65)
+    ("pain down my leg", PROFESSIONAL, FIRST),  # a notice, then the sciatica pages (below)
     ("should i get an mri", "/articles/scans-and-mri/", FIRST),
     ("mri", "/articles/scans-and-mri/", FIRST),
     ("painkillers", "/articles/medicines-for-back-pain/", FIRST),

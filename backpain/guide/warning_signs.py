@@ -210,6 +210,14 @@ SIGNS = (
           "inflammatory back, spondyloarthritis, ankylosing, spondylitis",
           ["stiffness_persists"]),
     # --- Broad: shown only when nothing narrower is found ---------------------------------------
+    # Issue 28: "pain down my leg" found an exercise first and no notice. Broad, so "pain down both
+    # legs" shows the emergency only.
+    _sign("leg_pain", "Pain down one leg", SOON,
+          "Pain that spreads down one leg (sciatica) often settles within a few weeks. See a doctor or "
+          "physiotherapist within a week or two if it is not easing, or if you get numbness or pins and "
+          "needles. Pain, numbness or weakness in both legs, or a leg that is getting weaker, is an emergency.",
+          "pain down leg, shooting down leg, spreading down leg, radiating down leg, pain into leg",
+          ["leg_pain"], broad=True),
     _sign("numbness", "Numbness or tingling", EMERGENCY,
           "Numbness or tingling around your genitals, bottom or inner thighs, or in both legs, or a leg "
           "that is getting weaker, is an emergency. Numbness or pins and needles in one leg or foot "
