@@ -1,5 +1,6 @@
 """The content pipeline: load_content and export_content."""
 
+import datetime
 import textwrap
 from pathlib import Path
 
@@ -137,7 +138,8 @@ def test_second_run_changes_nothing_and_says_so(folder, capsys):
 def test_changed_file_updates_the_item(folder):
     sync(folder)
     path = folder / "exercises/plank.md"
-    path.write_text(path.read_text().replace("hold_seconds: 20", "hold_seconds: 30"))
+    path.write_text(path.read_text().replace("hold_seconds: 20", "hold_seconds: 30").replace(
+        "last_reviewed: 2026-11-22", "last_reviewed: 2026-12-06"))
     report = sync(folder)
     assert report.updated == ["exercises/plank"]
     assert Exercise.objects.get(slug="plank").hold_seconds == 30
@@ -209,7 +211,8 @@ def test_admin_edit_is_kept_and_reported_until_forced(folder, capsys):
     plank.title = "Forearm plank"  # an editor's change in admin
     plank.save()
     path = folder / "exercises/plank.md"
-    path.write_text(path.read_text().replace("hold_seconds: 20", "hold_seconds: 25"))
+    path.write_text(path.read_text().replace("hold_seconds: 20", "hold_seconds: 25").replace(
+        "last_reviewed: 2026-11-22", "last_reviewed: 2026-12-06"))
 
     load(folder)
     captured = capsys.readouterr()
@@ -237,7 +240,8 @@ def test_export_then_load_changes_nothing(folder, tmp_path_factory):
     assert len(report.unchanged) == 5
     # and the export is now what the loader considers loaded: a later file edit applies
     path = out / "causes/weak-core.md"
-    path.write_text(path.read_text().replace("title: Weak core", "title: A weak core"))
+    path.write_text(path.read_text().replace("title: Weak core", "title: A weak core").replace(
+        "last_reviewed: 2026-11-22", "last_reviewed: 2026-12-06"))
     assert sync(out).updated == ["causes/weak-core"]
 
 
@@ -300,11 +304,14 @@ def test_one_admin_edit_changes_one_file_in_that_fields_lines(folder, tmp_path_f
     changed = {path: path.read_text() for path in folder.glob("*/*.md") if path.read_text() != before[path]}
     assert list(changed) == [folder / "exercises/plank.md"]
     old, new = before[folder / "exercises/plank.md"].split("\n"), changed[folder / "exercises/plank.md"].split("\n")
+    # The step, and the date: publishing a change of text dates the page today (issue 28).
+    today = datetime.date.today().isoformat()
     assert [(a, b) for a, b in zip(old, new, strict=True) if a != b] == [
-        ("  - Lift onto forearms and toes.", "  - Lift onto your forearms and toes.")]
-    # No field shows as changed in History but the step.
+        ("  - Lift onto forearms and toes.", "  - Lift onto your forearms and toes."),
+        ("last_reviewed: 2026-11-22", f"last_reviewed: {today}")]
+    # No field shows as changed in History but the step and its date.
     latest, previous = plank.history.all()[:2]
-    assert [change.field for change in latest.diff_against(previous).changes] == ["steps"]
+    assert {change.field for change in latest.diff_against(previous).changes} == {"steps", "last_reviewed"}
 
 
 @pytest.mark.django_db
@@ -321,3 +328,20 @@ def test_review_fields_are_checked(folder, old, new, field, message):
         sync(folder)
     assert (error.value.field, error.value.message) == (field, message)
     assert counts() == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.django_db
+def test_a_change_of_text_needs_a_later_date(folder):
+    # Issue 28: 64 pages were rewritten and still showed their older review date.
+    sync(folder)
+    path = folder / "exercises/plank.md"
+    path.write_text(path.read_text().replace("Builds endurance", "Builds staying power"))
+    with pytest.raises(ContentError) as error:
+        sync(folder)
+    assert error.value.field == "last_reviewed" and "set last_reviewed to the day of the change" in error.value.message
+    assert "staying power" not in Exercise.objects.get(slug="plank").body
+    path.write_text(path.read_text().replace("last_reviewed: 2026-11-22", "last_reviewed: 2026-12-06"))
+    assert sync(folder).updated == ["exercises/plank"]
+    # A change of the review fields alone is not a change of text.
+    path.write_text(path.read_text().replace("reviewer: Asha Patel", "reviewer: Sam Lee"))
+    assert sync(folder).updated == ["exercises/plank"]

@@ -33,12 +33,14 @@ EVALUATION = [
     # --- Other symptoms and feelings ------------------------------------------------------------
     # The cause "Pre-existing conditions (disc herniation, hyperlordosis, sciatica)" may come first.
     ("sciatica", SCIATICA, TOP3),
-    ("shooting pain down my leg", SCIATICA, TOP3),
+    # Since issue 28 the "pain down one leg" notice pins the warning-signs page first.
+    ("shooting pain down my leg", "/articles/running-with-sciatica/", TOP3),
     ("slipped disc", SCIATICA, TOP3),
     ("stiff hips", "/causes/stiff-hips/", FIRST),
     ("back hurts late in long runs", "/causes/late-run-fatigue/", TOP3),
     ("pulled muscle in my back", "/causes/muscle-strain/", FIRST),
-    ("flare up", "/articles/recovering-from-a-flare-up/", FIRST),
+    # "A flare-up plan" (the printable card's page) may come first.
+    ("flare up", "/articles/recovering-from-a-flare-up/", TOP3),
     ("why does my back hurt when i run", "/articles/why-runners-get-back-pain/", TOP3),
     # --- Exercise names ---------------------------------------------------------------------------
     ("plank", "/exercises/plank/", FIRST),
@@ -82,8 +84,30 @@ EVALUATION = [
     ("cadence", "/causes/overstriding-and-rotation/", FIRST),
     ("physio", PROFESSIONAL, FIRST),
     ("cross training", "/articles/strength-and-cross-training/", FIRST),
-    ("sleep", "/articles/lifestyle/", FIRST),
+    ("sleep", "/articles/stress-sleep-and-mood/", FIRST),  # before issue 28: the lifestyle page's sleep section
     ("treadmill or road", "/causes/hard-uneven-surfaces/", TOP3),
+    # --- The pages and weak spots of issue 28 -----------------------------------------------------
+    ("morning stiffness", PROFESSIONAL, FIRST),  # a warning: inflammatory back pain (NICE NG65)
+    ("pain down my leg", PROFESSIONAL, FIRST),  # a notice, then the sciatica pages (below)
+    ("should i get an mri", "/articles/scans-and-mri/", FIRST),
+    ("mri", "/articles/scans-and-mri/", FIRST),
+    ("painkillers", "/articles/medicines-for-back-pain/", FIRST),
+    ("flare up plan", "/articles/flare-up-plan/", FIRST),
+    ("disc bulge on my scan", "/articles/scans-and-mri/", FIRST),
+    ("is my back damaged", "/articles/understanding-back-pain/", FIRST),
+    ("hurt is not harm", "/articles/understanding-back-pain/", FIRST),
+    ("running after having a baby", "/articles/running-after-having-a-baby/", FIRST),
+    ("postpartum running", "/articles/running-after-having-a-baby/", FIRST),
+    ("pelvic floor", "/articles/running-after-having-a-baby/", FIRST),
+    ("anti inflammatories", "/articles/medicines-for-back-pain/", FIRST),
+    ("leaking when i run", "/articles/running-after-having-a-baby/", FIRST),
+    ("ibuprofen", "/articles/medicines-for-back-pain/", FIRST),
+    ("paracetamol", "/articles/medicines-for-back-pain/", FIRST),
+    ("stress", "/articles/stress-sleep-and-mood/", FIRST),
+    ("running with sciatica", "/articles/running-with-sciatica/", FIRST),
+    # The page with every warning sign comes first ("Sudden pain with weak bones").
+    ("osteoporosis", "/articles/exercise-with-osteoporosis/", TOP3),
+    ("best stretch for lower back", "/exercises/knee-to-chest/", TOP3),
 ]
 
 

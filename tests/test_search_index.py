@@ -69,3 +69,9 @@ def test_plain_text_ends_each_block_with_a_stop():
     html = ("<h2>Urgent</h2>\n<ul>\n<li>a high temperature</li>\n<li>weight loss, without trying</li></ul>"
             "<p>Call &amp; go!</p>")
     assert plain_text(html) == "Urgent. a high temperature. weight loss, without trying. Call & go!"
+
+
+def test_a_wrapped_line_inside_a_paragraph_is_a_space_not_a_stop():
+    # Issue 28: snippets read "the cause. is usually" where the Markdown had a soft line break.
+    assert plain_text("<p>the cause\nis usually how you move</p>") == "the cause is usually how you move."
+    assert plain_text("Kneel.\nReach out", lines=True) == "Kneel. Reach out."

@@ -42,6 +42,10 @@ def test_the_checker_s_own_words_for_a_sign_set_off_its_entry(question):
     ("pregnant and bleeding", ["pregnancy_signs", "pregnant"]),
     ("emergency", ["emergency"]),
     ("stress fracture", ["bone_stress"]),
+    ("morning stiffness", ["inflammatory"]),
+    ("pain down my leg", ["leg_pain"]),
+    ("shooting pain down my left leg", ["leg_pain"]),
+    ("stiff back in the morning", ["inflammatory"]),
 ])
 def test_queries_runners_type_find_the_sign_most_urgent_first(query, keys):
     assert [sign.key for sign in matching(query)] == keys
@@ -64,7 +68,7 @@ def test_advice_names_no_number_or_service_the_settings_own():
 def test_keys_are_unique_and_signs_are_checker_field_names():
     names = {q.name for q in EMERGENCY_QUESTIONS + URGENT_QUESTIONS} | {
         "leg_tingling", "infection_risk", "sudden_onset", "bone_weakness", "pregnant", "pregnancy_signs",
-        "energy_bone", "extension_pain"}
+        "energy_bone", "extension_pain", "stiffness_persists", "leg_pain"}
     assert len({sign.key for sign in SIGNS}) == len(SIGNS)
     assert {name for sign in SIGNS for name in sign.signs} <= names
 

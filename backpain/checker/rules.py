@@ -422,7 +422,7 @@ NHS_PREGNANCY_BACK = "NHS: Back pain in pregnancy"
 NHS_LABOUR = "NHS: Signs that labour has begun"
 TOMMYS = "Tommy's: premature labour signs"
 MICHELI = "Micheli and Wood, Arch Pediatr Adolesc Med 1995"
-MOUNTJOY = "Mountjoy et al., IOC consensus on relative energy deficiency in sport (2018)"
+MOUNTJOY = "Mountjoy et al., IOC consensus on relative energy deficiency in sport (2018, updated 2023)"
 HIGHLAND = "Highland Spine + Sport: why runners develop low back pain"
 CES_SOURCES = f"{NHS_CES}; {GIRFT}; {HSIB}; {BASS}"
 

@@ -167,6 +167,7 @@ class ContentAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if self._publishing(request):
+            _date_a_change_of_text(obj, form, change)
             super().save_model(request, obj, form, change)
         else:
             request.saved_draft = drafts.save_draft(form, editor=request.user.get_username(),
@@ -200,6 +201,19 @@ class ContentAdmin(SimpleHistoryAdmin):
             return redirect(reverse("guide:preview", args=[request.saved_draft.pk]))
         messages.info(request, "Draft saved. The public page has not changed: publish the draft when it is ready.")
         return redirect(url)
+
+
+def _date_a_change_of_text(obj, form, change) -> None:
+    """Publishing a change to a page's text dates it today, unless the editor set the date: the date a
+    page shows is never older than its text (issue 28; the loader refuses such a file)."""
+    review = {"last_reviewed", "next_review_due", "reviewer", "reviewer_role"}
+    if not change or "last_reviewed" in form.changed_data or not set(form.changed_data) - review:
+        return
+    today = datetime.date.today()
+    if obj.last_reviewed < today:
+        obj.last_reviewed = today
+    if obj.next_review_due <= obj.last_reviewed:
+        obj.next_review_due = obj.last_reviewed + datetime.timedelta(days=365)
 
 
 @admin.register(Source)

@@ -263,6 +263,25 @@ def _write_relations(record: Record, obj) -> None:
         getattr(obj, name).set(model.objects.filter(slug__in=record.data[name]))
 
 
+# The fields that say who checked a page and when: changing only these is not a change of its text.
+REVIEW_FIELDS = frozenset({"last_reviewed", "next_review_due", "reviewer", "reviewer_role"})
+
+
+def _check_the_date_is_honest(record: Record, current: Record) -> None:
+    """A page whose text changed must show a later date than the one it showed (issue 28: 64 pages
+    were rewritten and still showed their older review date). A second change on the day of the date
+    shown is honest too. The admin dates its own changes."""
+    if "last_reviewed" not in record.data:
+        return  # sources have no review date
+    text_changed = any(record.data.get(name) != current.data.get(name)
+                       for name in record.data.keys() | current.data.keys() if name not in REVIEW_FIELDS)
+    shown = record.data["last_reviewed"]
+    if text_changed and shown <= current.data["last_reviewed"] and shown != datetime.date.today().isoformat():
+        raise ContentError(record.path, "last_reviewed",
+                           f"the page changed since it was checked on {current.data['last_reviewed']}: set "
+                           "last_reviewed to the day of the change (and next_review_due after it)")
+
+
 def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
     """Bring the database in line with the files; on any error nothing is written."""
     records = read_folder(folder)
@@ -291,6 +310,7 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
                 report.conflicts.append(label)
                 continue
             else:
+                _check_the_date_is_honest(record, current)
                 report.updated.append(label)
             to_write.append((record, obj))
         if not dry_run:

@@ -120,6 +120,11 @@ class ContentItem(models.Model):
     def review_overdue(self) -> bool:
         return self.next_review_due < datetime.date.today()
 
+    @property
+    def reviewed_by_clinician(self) -> bool:
+        """False for the editors' own check ("editors; not yet reviewed by a clinician"): the page says so."""
+        return "not yet reviewed by a clinician" not in self.reviewer_role
+
     def render_html(self) -> None:
         """Render and sanitise each Markdown field into its *_html field (on save, and for a preview)."""
         for field in self.markdown_fields:

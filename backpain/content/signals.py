@@ -33,14 +33,18 @@ SEARCH_KINDS = {Article: "article", Cause: "cause", AnatomyTopic: "anatomy", Exe
 PAGE_CONTENT = (*SEARCH_KINDS, Source, BodyArea, Equipment, Synonym)
 
 
-# The end of a paragraph, heading, list item or table cell: where a snippet needs a full stop.
-BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|dt|dd|td|th|blockquote)>|\n", re.IGNORECASE)
+# The end of a paragraph, heading, list item or table cell: where a snippet needs a full stop. A line
+# break inside a paragraph is only where the Markdown was wrapped, so it is a space, not a stop.
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|dt|dd|td|th|blockquote)>", re.IGNORECASE)
 
 
-def plain_text(html_text: str) -> str:
+def plain_text(html_text: str, *, lines: bool = False) -> str:
     """HTML as one line of plain text, each block ending in a stop, so snippets read as sentences
-    ("a high temperature. losing weight without trying.", not one run-on list)."""
-    blocks = (re.sub(r"\s+", " ", html.unescape(strip_tags(block))).strip() for block in BLOCK_END.split(html_text))
+    ("a high temperature. losing weight without trying.", not one run-on list). With `lines`, each
+    line is a block too (an exercise's steps, cues and mistakes, one a line)."""
+    parts = html_text.split("\n") if lines else [html_text]
+    blocks = (re.sub(r"\s+", " ", html.unescape(strip_tags(block))).strip()
+              for part in parts for block in BLOCK_END.split(part))
     return " ".join(b if b[-1] in ".!?:;,…" else f"{b}." for b in blocks if b)
 
 
@@ -51,7 +55,8 @@ def search_text(item: ContentItem) -> str:
     """
     parts = [plain_text(getattr(item, f"{name}_html")) for name in item.markdown_fields]
     if isinstance(item, Exercise):
-        parts += [plain_text(text) for text in (item.steps, item.cues, item.mistakes, item.easier, item.harder)]
+        lists = (item.steps, item.cues, item.mistakes, item.easier, item.harder)
+        parts += [plain_text(text, lines=True) for text in lists]
     return " ".join(part for part in parts if part)
 
 

@@ -62,6 +62,19 @@ def article_detail(request, slug):
                   {"item": article, "previous": previous, "next": following})
 
 
+# The flare-up plan's text is the article of this slug (content/articles/flare-up-plan.md): one text,
+# read on the article page and printed from here on one page (A4 or Letter) with the emergency signs.
+FLARE_UP_PLAN = "flare-up-plan"
+
+
+@require_GET
+@cached_page()
+def flare_up_card(request):
+    """The flare-up plan as a one-page printable card."""
+    article = get_object_or_404(selectors.article(FLARE_UP_PLAN))
+    return render(request, "guide/flare_up_card.html", {"item": article})
+
+
 @require_GET
 @cached_page()
 def cause_detail(request, slug):

@@ -197,11 +197,28 @@ SIGNS = (
     _sign("bone_stress", "Signs of a bone stress injury", SOON,
           "Back pain worse when you arch backwards, in a young runner, or with periods that have stopped, "
           "eating too little for your training, or a past stress fracture, can be a bone stress injury. "
-          "Stop running and jumping until a professional has checked you.",
+          "Stop running, jumping and back-arching exercises until a professional has checked you.",
           "stress fracture, bone stress, spondylolysis, spondylolisthesis, pars, reds, red s, "
           "energy deficiency, periods stopped, missed periods, no periods, irregular periods, amenorrhea",
           ["energy_bone", "extension_pain"]),
+    # NICE NG65: morning stiffness that eases with movement can be inflammatory back pain (axial
+    # spondyloarthritis). The checker asks it as stiffness_persists (issue 28).
+    _sign("inflammatory", "Morning stiffness that eases as you move", SOON,
+          "Back stiffness that is worst in the morning and eases as you move is often nothing serious. But "
+          "if it has lasted more than 3 months, began before you were 45, or wakes you in the second half "
+          "of the night, it can be inflammatory back pain (axial spondyloarthritis). See a doctor soon.",
+          "morning stiffness, stiff morning, stiffness morning, stiffest morning, stiff wake, "
+          "inflammatory back, spondyloarthritis, ankylosing, spondylitis",
+          ["stiffness_persists"]),
     # --- Broad: shown only when nothing narrower is found ---------------------------------------
+    # Issue 28: "pain down my leg" found an exercise first and no notice. Broad, so "pain down both
+    # legs" shows the emergency only.
+    _sign("leg_pain", "Pain down one leg", SOON,
+          "Pain that spreads down one leg (sciatica) often settles within a few weeks. See a doctor or "
+          "physiotherapist within a week or two if it is not easing, or if you get numbness or pins and "
+          "needles. Pain, numbness or weakness in both legs, or a leg that is getting weaker, is an emergency.",
+          "pain down leg, shooting down leg, spreading down leg, radiating down leg, pain into leg",
+          ["leg_pain"], broad=True),
     _sign("numbness", "Numbness or tingling", EMERGENCY,
           "Numbness or tingling around your genitals, bottom or inner thighs, or in both legs, or a leg "
           "that is getting weaker, is an emergency. Numbness or pins and needles in one leg or foot "
