@@ -115,13 +115,13 @@ def top3(query: str) -> list[str]:
     return [hit.url for hit in search(query).hits[:3]]
 
 
-@pytest.mark.parametrize(("query", "page", "must"), EVALUATION, ids=[row[0] for row in EVALUATION])
-def test_the_page_comes_where_it_must(loaded, query, page, must):
+@pytest.mark.parametrize(("query", "url", "must"), EVALUATION, ids=[row[0] for row in EVALUATION])
+def test_the_page_comes_where_it_must(loaded, query, url, must):
     found = top3(query)
     if must == FIRST:
-        assert found[:1] == [page], f"{query!r}: {page} should come first, got {found}"
+        assert found[:1] == [url], f"{query!r}: {url} should come first, got {found}"
     else:
-        assert page in found, f"{query!r}: {page} should be in the top three, got {found}"
+        assert url in found, f"{query!r}: {url} should be in the top three, got {found}"
 
 
 def test_the_table_is_big_enough_and_each_query_once():
