@@ -21,7 +21,7 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 FAST := -m "not e2e and not live"
 
 .PHONY: install install-dev system-packages setup-db run dev test test-fast test-postgres lint bench audit \
-	screenshots figures clean
+	screenshots figures seed-fingerprint clean
 
 install: $(RUNTIME)
 install-dev: $(DEV)
@@ -64,6 +64,12 @@ dev: setup-db
 
 lint: $(DEV)
 	$(BIN)/ruff check .
+
+# Rebuild tests/seed_fingerprint.txt (hashes of the seed articles' 8-word runs, for the copied-words
+# test) from the seeds, which live outside the repository: SEEDS=path/to/seeds if not ../shared/seeds.
+SEEDS ?= ../shared/seeds
+seed-fingerprint: $(DEV)
+	$(BIN)/python tests/tools/seed_fingerprint.py $(SEEDS)
 
 # Redraw the exercise and anatomy figures in static/img/ from backpain/figures/ (commit the SVGs it changes).
 figures: $(RUNTIME)

@@ -1,9 +1,11 @@
 """The guide in our own words and in plain words.
 
 Own words: no run of 8 words (case ignored, punctuation ignored) in the main text of any content
-file is also in a seed article (../shared/seeds/, the five articles the guide was written from). A
-fact carries over; a sentence never does. Quotations and the titles of sources are left out: quoting
-is deliberate and marked, and a title is a name.
+file is also in a seed article (the five articles the guide was written from). A fact carries over;
+a sentence never does. Quotations and the titles of sources are left out: quoting is deliberate and
+marked, and a title is a name. The seeds are outside the repository (../shared/seeds/), so the test
+compares with their fingerprint, tests/seed_fingerprint.txt (hashes of their 8-word runs, never their
+text; `make seed-fingerprint` rebuilds it).
 
 Plain words: the Flesch-Kincaid grade of every page's main text (the NHS asks for a reading age of
 about 9 to 11): the median at most 8, no page above 10. Each block (paragraph, list item, heading)
@@ -23,17 +25,17 @@ MAX_MEDIAN_GRADE = 8.0
 MAX_PAGE_GRADE = 10.0
 
 
+# The fingerprint of five articles of about 6,000 words has about as many runs; far fewer means a
+# truncated or empty file, which would pass everything.
+MIN_SEED_RUNS = 5000
+
+
 @pytest.fixture(scope="module")
 def seed_runs():
-    folder = content_text.SEEDS
-    assert folder.is_dir(), (
-        f"The seed articles are missing: expected them in {folder} (../shared/seeds/ beside the repository). "
-        "The copied-words test compares the guide with them and cannot run without them.")
-    seeds = sorted(path for path in folder.iterdir() if path.is_file())
-    assert seeds, f"No seed articles in {folder}"
-    runs = set()
-    for path in seeds:
-        runs |= content_text.ngrams(content_text.words(path.read_text(encoding="utf-8")), RUN)
+    path = content_text.SEED_FINGERPRINT
+    assert path.is_file(), f"The seeds' fingerprint is missing: {path} (rebuild it with `make seed-fingerprint`)"
+    runs = content_text.read_fingerprint(path)
+    assert len(runs) >= MIN_SEED_RUNS, f"{path} holds only {len(runs)} runs: rebuild it with `make seed-fingerprint`"
     return runs
 
 
@@ -43,6 +45,7 @@ def pages():
 
 
 def test_no_run_of_eight_words_is_copied_from_a_seed(pages, seed_runs):
+    """Compared with the seeds' fingerprint, tests/seed_fingerprint.txt."""
     copied = [f"{page.name}: “{run}”" for page in pages
               for run in content_text.shared_runs(page.blocks, seed_runs, RUN)]
     assert not copied, "Words copied from a seed article; say it in our own words:\n" + "\n".join(copied)
@@ -55,7 +58,7 @@ def test_every_kind_of_content_is_read(pages):
 
 
 def test_the_check_finds_a_copied_run_and_ignores_quotations_and_titles():
-    seed = content_text.ngrams(content_text.words("Keep your head up, shoulders relaxed and back straight today."), RUN)
+    seed = content_text.fingerprint("Keep your head up, shoulders relaxed and back straight today.", RUN)
     titles = ["Why Runners Develop Low Back Pain (And How to Stop the Cycle)"]
 
     def runs(text):
@@ -68,7 +71,7 @@ def test_the_check_finds_a_copied_run_and_ignores_quotations_and_titles():
     assert runs('One source says: "keep your head up, shoulders relaxed and back straight".') == []
     assert runs("> Keep your head up, shoulders relaxed and back straight.") == []
     assert runs("Run tall, with a high head and easy shoulders.") == []
-    title_seed = content_text.ngrams(content_text.words(titles[0]), RUN)
+    title_seed = content_text.fingerprint(titles[0], RUN)
     record = content_text.Record(content_text.KIND_BY_FOLDER["articles"], "x", {
         "title": "T", "summary": "S", "body": f"See {titles[0]}."}, None)
     assert content_text.shared_runs(content_text.page_of(record, titles).blocks, title_seed, RUN) == []
@@ -99,3 +102,10 @@ def test_a_list_reads_as_one_sentence_per_item():
     page = content_text.page_of(record, [])
     assert page.blocks == ["Warning signs", "Read them.", "Get help if:", "you feel faint", "you have a fever"]
     assert page.text == "Warning signs. Read them. Get help if. you feel faint. you have a fever."
+
+
+def test_the_fingerprint_holds_hashes_not_words(seed_runs):
+    text = content_text.SEED_FINGERPRINT.read_text(encoding="utf-8")
+    hashes = [line for line in text.splitlines() if not line.startswith("#")]
+    assert all(len(line) == 16 and set(line) <= set("0123456789abcdef") for line in hashes)
+    assert hashes == sorted(set(hashes))
