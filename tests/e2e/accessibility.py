@@ -13,3 +13,22 @@ def assert_accessible(page, context=None):
     violations = results.response["violations"]
     details = [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations]
     assert not violations, f"axe violations on {page.url}:\n" + "\n".join(details)
+
+
+WIDTHS = (375, 1280)  # a phone and a laptop: every journey that checks a layout checks both
+
+
+def at_each_width(page, height=900):
+    """Resize the page to each width in turn (one journey checked on a phone and a laptop, instead of
+    walking it twice): for width in at_each_width(page): ..."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        yield width
+
+
+def assert_accessible_at_each_width(page, screenshot=None, name=None, context=None):
+    """axe at each width, the page photographed at each when `screenshot` and `name` are given."""
+    for width in at_each_width(page):
+        assert_accessible(page, context)
+        if screenshot and name:
+            screenshot(page, f"{name}-{width}.png")

@@ -11,12 +11,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+WANT_SCREENSHOTS = os.environ.get("BACKPAIN_SCREENSHOTS") == "1"
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    """Every test here is a browser test (e2e). The cases marked `screenshots` (the second paper
+    size and the shorter cases of a printed sheet, pictures) run only in `make screenshots`:
+    `make test` keeps one print case per sheet, the longest, on both papers."""
+    extra = []
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+        if not WANT_SCREENSHOTS and item.get_closest_marker("screenshots"):
+            extra.append(item)
+    if extra:
+        config.hook.pytest_deselected(items=extra)
+        items[:] = [item for item in items if item not in extra]
 
 
 @pytest.fixture(autouse=True)
@@ -143,10 +153,9 @@ def screenshot(screenshot_dir):
     Pictures check nothing and a full page costs about a second, so the suite takes them only
     when BACKPAIN_SCREENSHOTS=1, as `make screenshots` sets it.
     """
-    wanted = os.environ.get("BACKPAIN_SCREENSHOTS") == "1"
-
     def take(page, name, full_page=True):
-        if wanted:
+        if WANT_SCREENSHOTS:
             page.screenshot(path=str(screenshot_dir / name), full_page=full_page)
 
+    take.wanted = WANT_SCREENSHOTS
     return take

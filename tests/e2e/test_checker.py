@@ -10,7 +10,7 @@ from backpain.checker import rules
 from backpain.checker.forms import GROUPS
 from tests.checker_answers import ALL_CLEAR
 
-from .accessibility import assert_accessible
+from .accessibility import assert_accessible, assert_accessible_at_each_width, at_each_width
 
 CONTEXT = {"training_change": "yes", "shoe_miles": "over_500", "surface": "road", "strength_training": "never",
            "sitting_hours": "over_8", "pain_timing": ["after_sitting", "mornings"]}
@@ -184,27 +184,25 @@ EVERY_ANSWER = {**ALL_CLEAR, **CONTEXT, "leg_pain": "none", "pregnancy_signs": "
                 **{name: "no" for name in rules.FLAG_FIELDS if name not in ALL_CLEAR}}
 
 
+def test_the_longest_summary_still_prints_on_one_page_of_a4_and_of_letter(site, screenshot_dir):
+    page = site(js=False)
+    submit_without_javascript(page, EVERYTHING)
+    assert result_of(page)[0] == rules.EMERGENCY
+    for paper in ("A4", "Letter"):
+        assert print_to_pdf(page, screenshot_dir / f"checker-print-everything-{paper}.pdf", paper) == 1
+
+
+@pytest.mark.screenshots
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize(("name", "data", "level"), [
-    ("everything", EVERYTHING, rules.EMERGENCY),
     ("self-care", EVERY_ANSWER, rules.SELF_CARE),
     ("bone-stress", {**EVERY_ANSWER, "energy_bone": "yes", "age": "17", "duration": "1_to_4_weeks"}, rules.SOON),
 ])
-def test_the_longest_summary_still_prints_on_one_page(site, screenshot_dir, paper, name, data, level):
+def test_other_long_summaries_print_on_one_page(site, screenshot_dir, paper, name, data, level):
     page = site(js=False)
     submit_without_javascript(page, data)
     assert result_of(page)[0] == level
     assert print_to_pdf(page, screenshot_dir / f"checker-print-{name}-{paper}.pdf", paper) == 1
-
-
-@pytest.mark.parametrize("level", list(BY_LEVEL))
-def test_same_answers_without_javascript_give_the_same_result(site, level):
-    with_js = site()
-    walk_with_htmx(with_js, BY_LEVEL[level])
-    without_js = site(js=False)
-    submit_without_javascript(without_js, BY_LEVEL[level])
-    assert result_of(with_js) == result_of(without_js)
-    assert result_of(with_js)[0] == level
 
 
 @pytest.mark.console_allows("status of 400")  # the plain form with errors is a 400 page, on purpose
@@ -232,28 +230,37 @@ def test_no_javascript_errors_come_back_on_the_one_page(site):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_axe_finds_nothing_on_the_form_or_any_result(site, screenshot, width):
+def result_without_javascript(client, data) -> tuple[str, set[str]]:
+    """The plain form's answer: the page a browser without JavaScript gets is this HTTP response."""
+    html = client.post("/checker/", data).content.decode()
+    levels = re.findall(r'data-triage-level="([a-z_]+)"', html)
+    assert len(levels) == 1, levels
+    return levels[0], set(re.findall(r'data-reason="([a-z_]+)"', html))
+
+
+def test_axe_finds_nothing_on_the_form_or_any_result_and_no_javascript_gives_the_same_result(
+        site, screenshot, client):
     # axe runs in the page, so these pages have JavaScript on; the no-JS form is only photographed.
-    plain = site(js=False, width=width)
-    plain.goto("/checker/")
-    screenshot(plain, f"checker-form-nojs-{width}.png")
-    page = site(width=width)
+    if screenshot.wanted:
+        plain = site(js=False)
+        plain.goto("/checker/")
+        for width in at_each_width(plain):
+            screenshot(plain, f"checker-form-nojs-{width}.png")
+    page = site()
     page.goto("/checker/")
-    assert_accessible(page)
-    screenshot(page, f"checker-form-{width}.png")
+    assert_accessible_at_each_width(page, screenshot, "checker-form")
     page.locator("#q-saddle_numbness").get_by_label("Yes").check()
     expect(page.locator("[data-emergency-advice]")).to_be_visible()
-    assert_accessible(page)
+    assert_accessible_at_each_width(page)
     page.locator("#step-emergency").get_by_role("button", name="Next").click()
     expect(page.locator("#step-emergency .error-summary")).to_be_focused()
-    assert_accessible(page)
-    screenshot(page, f"checker-step-errors-{width}.png")
+    assert_accessible_at_each_width(page, screenshot, "checker-step-errors")
     for level, data in BY_LEVEL.items():
         walk_with_htmx(page, data)
+        # The same answers sent by the plain form (no JavaScript) give the same level and reasons.
+        assert result_of(page) == result_without_javascript(client, data)
         assert result_of(page)[0] == level
-        assert_accessible(page)
-        screenshot(page, f"checker-result-{level}-{width}.png")
+        assert_accessible_at_each_width(page, screenshot, f"checker-result-{level}")
 
 
 def test_keyboard_only(site):
@@ -452,29 +459,8 @@ def test_the_emergency_page_has_no_routine_or_running_link(site):
     expect(page.get_by_role("link", name="How the checker decides").first).to_be_visible()
 
 
-@pytest.mark.parametrize(("name", "extra", "level", "says"), [
-    ("bone-stress", {"energy_bone": "yes"}, rules.SOON,
-     "Stop running and jumping until a professional has checked you."),
-    ("teenager", {"age": "17", "duration": "1_to_4_weeks"}, rules.SOON, "Stop running and jumping"),
-    ("pregnancy", {"pregnant": "yes"}, rules.SOON, "pelvic health physiotherapist"),
-    # Spec 2.1: could be pregnant, or a birth under 12 weeks ago: no routine or plan either.
-    ("pregnant-unsure", {"pregnant": "unsure"}, rules.SELF_CARE, "Take a pregnancy test"),
-    ("recent-birth", {"recent_birth": "under_12_weeks"}, rules.SOON, "pelvic health physiotherapist"),
-])
-def test_results_that_withhold_the_routine_offer_none(site, screenshot, name, extra, level, says):
+def test_how_it_decides_is_accessible(site, screenshot):
     page = site()
-    walk_with_htmx(page, {**BY_LEVEL[rules.SELF_CARE], **extra})
-    assert result_of(page)[0] == level
-    expect(page.get_by_role("link", name="Plan your return to running")).to_have_count(0)
-    expect(page.get_by_role("link", name="Build your routine")).to_have_count(0)
-    assert page.locator('a[href^="/routine/?"]').count() == 0
-    expect(page.get_by_text(says).first).to_be_visible()
-    screenshot(page, f"checker-result-soon-{name}-1280.png")
-
-
-@pytest.mark.parametrize("width", [375, 1280])
-def test_how_it_decides_is_accessible(site, screenshot, width):
-    page = site(width=width)
     page.goto("/checker/")
     page.get_by_role("link", name="How the checker decides").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How the symptom checker decides")
@@ -482,29 +468,41 @@ def test_how_it_decides_is_accessible(site, screenshot, width):
     expect(page.locator("#changes")).to_contain_text("What changed from version 2.0")
     expect(page.locator(".rules-version")).to_contain_text(
         "Rules version 2.1, last clinically reviewed on 6 December 2026")
-    # The page uses the whole window: the header spans it (a page style once narrowed the body).
-    assert page.evaluate("document.querySelector('.site-header').getBoundingClientRect().width"
-                         " === document.documentElement.clientWidth")
-    assert_accessible(page)
-    screenshot(page, f"checker-how-it-decides-{width}.png")
+    for width in at_each_width(page):
+        # The page uses the whole window: the header spans it (a page style once narrowed the body).
+        assert page.evaluate("document.querySelector('.site-header').getBoundingClientRect().width"
+                             " === document.documentElement.clientWidth"), width
+        assert_accessible(page)
+        screenshot(page, f"checker-how-it-decides-{width}.png")
+
+
+# Spec 2.1's new results, reached with htmx. Which results withhold the routine and the plan, and
+# what they say instead, is tested for every case through the plain form in test_checker_form.py.
+NEW_RESULTS = [
+    ("urgent-pregnancy", {"pregnant": "yes", "pregnancy_signs": "yes"}, rules.URGENT, None),
+    ("emergency-cauda-equina", {"both_legs": "unsure", "leg_pain": "below_knee"}, rules.EMERGENCY, None),
+    ("soon-recent-birth", {"recent_birth": "under_12_weeks"}, rules.SOON, "pelvic health physiotherapist"),
+    ("self-care-pelvic-health", {"recent_birth": "3_to_12_months"}, rules.SELF_CARE, None),
+    ("self-care-pregnant-unsure", {"pregnant": "unsure"}, rules.SELF_CARE, "Take a pregnancy test"),
+    ("soon-bone-stress", {"age": "17", "duration": "1_to_4_weeks"}, rules.SOON, "Stop running and jumping"),
+]
 
 
 @pytest.mark.console_allows("status of 400")  # the plain form with errors is a 400 page, on purpose
-@pytest.mark.parametrize("width", [375, 1280])
-def test_axe_finds_nothing_on_the_new_results(site, screenshot, width):
-    page = site(width=width)
-    for name, data in (("urgent-pregnancy", {**BY_LEVEL[rules.SELF_CARE], "pregnant": "yes", "pregnancy_signs": "yes"}),
-                       ("emergency-cauda-equina", {**BY_LEVEL[rules.SELF_CARE], "both_legs": "unsure",
-                                                   "leg_pain": "below_knee"}),
-                       ("soon-recent-birth", {**BY_LEVEL[rules.SELF_CARE], "recent_birth": "under_12_weeks"}),
-                       ("self-care-pelvic-health", {**BY_LEVEL[rules.SELF_CARE], "recent_birth": "3_to_12_months"}),
-                       ("self-care-pregnant-unsure", {**BY_LEVEL[rules.SELF_CARE], "pregnant": "unsure"})):
-        walk_with_htmx(page, data)
-        assert_accessible(page)
-        screenshot(page, f"checker-result-{name}-{width}.png")
+def test_axe_finds_nothing_on_the_new_results_and_those_that_withhold_the_routine_offer_none(site, screenshot):
+    page = site()
+    for name, extra, level, withheld_says in NEW_RESULTS:
+        walk_with_htmx(page, {**BY_LEVEL[rules.SELF_CARE], **extra})
+        assert result_of(page)[0] == level, name
+        if withheld_says:
+            expect(page.get_by_role("link", name="Plan your return to running")).to_have_count(0)
+            expect(page.get_by_role("link", name="Build your routine")).to_have_count(0)
+            assert page.locator('a[href^="/routine/?"]').count() == 0
+            expect(page.get_by_text(withheld_says).first).to_be_visible()
+        assert_accessible_at_each_width(page, screenshot, f"checker-result-{name}")
     # The advice-first page without JavaScript, checked with JavaScript on (axe runs in the page).
     page.goto("/checker/")
     page.locator('#q-chest_pain input[value="yes"]').check()
     page.evaluate("document.querySelector('form[data-checker]').submit()")
     expect(page.locator("[data-triage-level=emergency]")).to_be_visible()
-    assert_accessible(page)
+    assert_accessible_at_each_width(page)

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from .accessibility import assert_accessible
+from .accessibility import assert_accessible, at_each_width
 
 PAGE_TYPES = {
     "home": "/",
@@ -170,11 +170,11 @@ def test_admin_edit_shows_on_site_and_revision_restores(site, editor, tmp_path, 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.console_allows("status of 404"))
                                   if name == "not-found" else name for name in PAGE_TYPES])
 def test_page_types_are_accessible_and_screenshotted(site, screenshot, name):
-    for width in (375, 1280):
-        page = site(width=width)
-        page.goto(PAGE_TYPES[name])
+    page = site()
+    page.goto(PAGE_TYPES[name])
+    for width in at_each_width(page):
         screenshot(page, f"{name}-{width}.png")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"scrolls at {width} px"
         assert_accessible(page)
 
 

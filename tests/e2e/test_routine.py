@@ -6,12 +6,12 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from .accessibility import assert_accessible
+from .accessibility import assert_accessible, at_each_width
 
 # The fullest sheet the builder can make: longest times, every focus area, all equipment, two extras.
 FULLEST = ("/routine/sheet/?run=hills&warmup=30&cooldown=30&focus=lower-back&focus=core&focus=hips"
            "&focus=hamstrings&focus=glutes&equipment=mat&equipment=foam-roller&equipment=resistance-band"
-           "&include=squat&include=single-leg-deadlift&triage=soon")
+           "&include=squat&include=single-leg-deadlift")
 TYPICAL = "/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat"
 
 
@@ -102,37 +102,46 @@ def test_bad_input_shows_a_message_not_an_error_page(site):
     expect(page.locator("#preview h2")).to_have_text("Your routine: 22 min")
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("url", [TYPICAL, FULLEST], ids=["typical", "fullest"])
-def test_the_sheet_prints_on_exactly_one_page(site, screenshot_dir, paper, url):
-    page = site()
+def print_the_sheet(page, url, pdf, paper) -> int:
     page.goto(url)
     expect(page.locator(".sheet-qr svg")).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator("[data-print]")).to_be_hidden()
-    name = "typical" if url == TYPICAL else "fullest"
-    pdf = screenshot_dir / f"routine-sheet-{name}-{paper}.pdf"
     page.pdf(path=str(pdf), format=paper, print_background=False)
-    assert len(PdfReader(pdf).pages) == 1
+    return len(PdfReader(pdf).pages)
 
 
-@pytest.mark.parametrize("url", [
+def test_the_fullest_sheet_prints_on_exactly_one_page_of_a4_and_of_letter(site, screenshot_dir):
+    page = site()
+    for paper in ("A4", "Letter"):
+        assert print_the_sheet(page, FULLEST, screenshot_dir / f"routine-sheet-fullest-{paper}.pdf", paper) == 1
+
+
+@pytest.mark.screenshots
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_typical_sheet_prints_on_exactly_one_page(site, screenshot_dir, paper):
+    assert print_the_sheet(site(), TYPICAL, screenshot_dir / f"routine-sheet-typical-{paper}.pdf", paper) == 1
+
+
+ROUTINE_PAGES = [
     "/routine/",
     "/routine/?run=race&equipment=foam-roller&include=plank&include=strides&exclude=brisk-walk",
-    # Bad input is a 400 page, on purpose: the browser logs the status.
-    pytest.param("/routine/?warmup=99&include=nothing-like-it", marks=pytest.mark.console_allows("status of 400")),
-    "/routine/?triage=soon&focus=hips",
-    "/routine/?triage=emergency",
+    "/routine/?warmup=99&include=nothing-like-it",  # bad input: a 400 page
+    "/routine/?focus=hips",
     TYPICAL,
     FULLEST,
-])
-def test_no_axe_violations(site, url):
+]
+
+
+@pytest.mark.console_allows("status of 400")  # the bad input is a 400 page, on purpose
+def test_no_axe_violations(site):
     page = site()
-    page.goto(url)
-    if page.locator("details.choose").count():
-        page.locator("details.choose").evaluate("d => d.open = true")
-    assert_accessible(page)
+    for url in ROUTINE_PAGES:
+        page.goto(url)
+        if page.locator("details.choose").count():
+            page.locator("details.choose").evaluate("d => d.open = true")
+        assert_accessible(page)
 
 
 def test_no_axe_violations_on_a_phone(site):
@@ -178,14 +187,15 @@ def test_keyboard_only_from_inputs_to_the_sheet(site):
     tab_to(page, "el.hasAttribute('data-print')", limit=15)
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_builder_sheet_and_urgent_notice_fit_the_screen_without_sideways_scrolling(site, screenshot, width):
-    page = site(width=width)
+def test_builder_and_sheet_fit_the_screen_without_sideways_scrolling(site, screenshot):
+    page = site()
     for name, url in (("builder", "/routine/?run=tempo&warmup=10&cooldown=10&focus=core&focus=hips"
                                   "&equipment=mat&equipment=foam-roller&include=glute-bridge"),
-                      ("sheet", TYPICAL), ("urgent", "/routine/?triage=urgent")):
+                      ("sheet", TYPICAL), ("fullest-sheet", FULLEST)):
         page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        screenshot(page, f"routine-{name}-{width}.png")
-        # WCAG 1.4.10 (reflow): at 375 px nothing may need sideways scrolling.
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways"
+        for width in at_each_width(page):
+            screenshot(page, f"routine-{name}-{width}.png")
+            # WCAG 1.4.10 (reflow): at 375 px nothing may need sideways scrolling.
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+                f"{name} scrolls sideways at {width} px")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from .accessibility import assert_accessible
+from .accessibility import assert_accessible, assert_accessible_at_each_width, at_each_width
 
 TODAY = datetime.date.today()
 START = TODAY - datetime.timedelta(days=10)  # the plan is in its second week
@@ -174,11 +174,8 @@ def test_no_axe_violations_on_the_check_in_with_its_messages(site):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("url", [CARD, CARD_FULLEST], ids=["three-a-week", "four-a-week"])
-def test_the_week_card_prints_on_exactly_one_page_in_black_and_white(site, screenshot_dir, paper, url):
-    page = site()
-    page.goto(url)
+def print_the_card(page, pdf, paper):
+    page.goto(CARD_FULLEST if "four" in pdf.name else CARD)
     expect(page.locator(".card-qr svg")).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
@@ -186,50 +183,57 @@ def test_the_week_card_prints_on_exactly_one_page_in_black_and_white(site, scree
     # Black and white: the zones keep their shapes, filled from empty to full.
     fills = page.locator(".zone-icon").evaluate_all("icons => icons.map(i => getComputedStyle(i).fill)")
     assert fills == ["rgb(255, 255, 255)", "rgb(153, 153, 153)", "rgb(0, 0, 0)"]
-    name = "three" if url == CARD else "four"
-    pdf = screenshot_dir / f"running-card-{name}-{paper}.pdf"
     page.pdf(path=str(pdf), format=paper, print_background=False)
-    assert len(PdfReader(pdf).pages) == 1
+    return len(PdfReader(pdf).pages)
 
 
-@pytest.mark.parametrize("url", [
+def test_the_busiest_week_card_prints_on_exactly_one_page_in_black_and_white_on_a4_and_letter(site, screenshot_dir):
+    page = site()
+    for paper in ("A4", "Letter"):
+        assert print_the_card(page, screenshot_dir / f"running-card-four-{paper}.pdf", paper) == 1, paper
+
+
+@pytest.mark.screenshots
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_three_a_week_card_prints_on_exactly_one_page(site, screenshot_dir, paper):
+    assert print_the_card(site(), screenshot_dir / f"running-card-three-{paper}.pdf", paper) == 1
+
+
+RUNNING_PAGES = [
     "/return-to-running/",
     PLAN,
     "/return-to-running/plan/?start=2027-01-04&sessions=4&stage=8",
-    # Bad input is a 400 page, on purpose: the browser logs the status.
-    pytest.param("/return-to-running/plan/?start=nope&sessions=9", marks=pytest.mark.console_allows("status of 400")),
+    "/return-to-running/plan/?start=nope&sessions=9",  # bad input: a 400 page
     "/return-to-running/check-in/",
     CARD,
     "/articles/returning-to-running/",
-])
-def test_no_axe_violations(site, url):
+]
+
+
+@pytest.mark.console_allows("status of 400")  # the bad plan link is a 400 page, on purpose
+def test_no_axe_violations_on_any_running_page(site):
     page = site()
-    page.goto(url)
-    assert_accessible(page)
+    for url in RUNNING_PAGES:
+        page.goto(url)
+        assert_accessible(page)
 
 
-@pytest.mark.parametrize("js", [True, False], ids=["javascript", "no-javascript"])
-@pytest.mark.parametrize("warning", ["Yes", "Not sure"])
-def test_a_new_warning_sign_stops_the_check_in(site, screenshot, js, warning):
-    """Check-in version 2, rule 2: a new fever, night pain or leg numbness since the last check-in."""
-    page = site(js=js, width=375)
-    page.goto("/return-to-running/check-in/?stage=4")
-    expect(page.get_by_label("Which stage were you on?")).to_have_value("4")  # from the plan's link
-    answer(page, warning=warning, pain="0")
-    decision = page.locator("[data-decision]")
-    expect(decision).to_have_attribute("data-decision", "stop")
-    expect(decision).to_have_attribute("data-next", "")
-    expect(decision).to_contain_text("Use the symptom checker today")
-    expect(decision).not_to_contain_text("Do not drive yourself")  # no emergency advice for rule 2
-    expect(page.get_by_text("Don't have a plan yet?")).to_have_count(0)
-    if js:
-        assert_accessible(page)
-        page.set_viewport_size({"width": 1280, "height": 900})
-        assert_accessible(page)
-        if warning == "Yes":
-            screenshot(page, "running-check-in-stopped-1280.png")
-            page.set_viewport_size({"width": 375, "height": 800})
-            screenshot(page, "running-check-in-stopped-375.png")
+def test_a_new_warning_sign_stops_the_check_in(site, screenshot):
+    """Check-in version 2, rule 2: a new fever, night pain or leg numbness since the last check-in.
+    (Without JavaScript the same form posts: tests/test_running_views.py, through the test client.)"""
+    page = site(width=375)
+    for warning in ("Yes", "Not sure"):
+        page.goto("/return-to-running/check-in/?stage=4")
+        expect(page.get_by_label("Which stage were you on?")).to_have_value("4")  # from the plan's link
+        answer(page, warning=warning, pain="0")
+        decision = page.locator("[data-decision]")
+        expect(decision).to_have_attribute("data-decision", "stop")
+        expect(decision).to_have_attribute("data-next", "")
+        expect(decision).to_contain_text("Use the symptom checker today")
+        expect(decision).not_to_contain_text("Do not drive yourself")  # no emergency advice for rule 2
+        expect(page.get_by_text("Don't have a plan yet?")).to_have_count(0)
+        name = "yes" if warning == "Yes" else "unsure"
+        assert_accessible_at_each_width(page, screenshot, f"running-check-in-stopped-{name}")
 
 
 def test_the_gate_gives_advice_for_a_recent_birth_and_a_plan_for_all_no(site, screenshot):
@@ -243,11 +247,7 @@ def test_the_gate_gives_advice_for_a_recent_birth_and_a_plan_for_all_no(site, sc
     expect(advice).to_contain_text("pelvic health check first")
     expect(advice.get_by_role("link", name="Use the symptom checker")).to_be_visible()
     assert "/plan/" not in page.url and "gave_birth" not in page.url
-    assert_accessible(page)
-    screenshot(page, "running-gate-advice-375.png")
-    page.set_viewport_size({"width": 1280, "height": 900})
-    assert_accessible(page)
-    screenshot(page, "running-gate-advice-1280.png")
+    assert_accessible_at_each_width(page, screenshot, "running-gate-advice")
     # All no, but the walk test not yet passed: a plan from stage 1, whatever stage was chosen.
     page.goto("/return-to-running/")
     pass_the_gate(page, walk="No")
@@ -267,25 +267,26 @@ def test_no_axe_violations_on_a_phone_with_a_decision_kept(site):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_plan_chart_and_card_fit_the_screen_without_sideways_scrolling(site, screenshot, screenshot_dir, width):
-    page = site(width=width)
+def test_plan_chart_and_card_fit_the_screen_without_sideways_scrolling(site, screenshot, screenshot_dir):
+    page = site()
     page.goto(PLAN)
     kept = [{"date": day(7), "stage": 2, "pain": 1, "morning": "usual", "action": "repeat", "next": 2},
             {"date": day(9), "stage": 2, "pain": 3, "morning": "usual", "action": "move_up", "next": 3}]
     page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
     page.reload()
     expect(page.locator("svg[data-chart] .checkin")).to_have_count(2)
+    for width in at_each_width(page):
+        chart_picture(page, screenshot_dir, f"running-chart-{width}.png")
     for name, url in (("plan", None), ("card", CARD), ("check-in", "/return-to-running/check-in/"),
                       ("start", "/return-to-running/"), ("article", "/articles/returning-to-running/")):
         if url:
             page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
-        screenshot(page, f"running-{name}-{width}.png")
-        # WCAG 1.4.10 (reflow): nothing needs sideways scrolling of the page (the chart scrolls in its box).
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways"
-    page.goto(PLAN)
-    chart_picture(page, screenshot_dir, f"running-chart-{width}.png")
+        for width in at_each_width(page):
+            screenshot(page, f"running-{name}-{width}.png")
+            # WCAG 1.4.10 (reflow): nothing needs sideways scrolling of the page (the chart scrolls in its box).
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+                f"{name} scrolls sideways at {width} px")
 
 
 # --- Run mode ---------------------------------------------------------------------------------------
