@@ -20,7 +20,7 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 # Browser and live-server tests are marked; the quick loop leaves them out.
 FAST := -m "not e2e and not live"
 
-.PHONY: install install-dev system-packages setup-db run dev test test-fast test-postgres lint bench audit \
+.PHONY: install install-dev system-packages setup-db run dev test test-everything test-fast test-postgres lint bench audit \
 	screenshots figures seed-fingerprint clean
 
 install: $(RUNTIME)
@@ -77,7 +77,12 @@ figures: $(RUNTIME)
 
 # The whole suite: lint, then every test, browser and live-server tests included. The HTML checker
 # (npm's vnu-jar, run by Java) must be there, so its test fails rather than skips if it is not.
-test: $(DEV) system-packages $(NODE)
+# It prints how long it took, set-up included.
+test:
+	@start=$$(date +%s); $(MAKE) --no-print-directory test-everything; status=$$?; \
+	  echo "make test: $$(( $$(date +%s) - start )) s, set-up included"; exit $$status
+
+test-everything: $(DEV) system-packages $(NODE)
 	$(BIN)/ruff check .
 	BACKPAIN_REQUIRE_VNU=1 CHROMIUM_PATH=$(CHROMIUM) $(PYTEST)
 
@@ -86,9 +91,11 @@ test-fast: $(DEV)
 	$(BIN)/ruff check .
 	$(PYTEST) $(FAST)
 
-# The same suite against a throwaway PostgreSQL on 127.0.0.1 (started by .ci/postgres).
-test-postgres: $(DEV) system-packages $(NODE)
-	BACKPAIN_REQUIRE_VNU=1 DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(PYTEST); \
+# What differs between the databases (the `database` mark: search, migrations, transactions, query
+# counts, scaling; tests/conftest.py lists the modules and why) against a throwaway PostgreSQL on
+# 127.0.0.1 (started by .ci/postgres). The rest runs the same on both and `make test` runs it.
+test-postgres: $(DEV) system-packages
+	DATABASE_URL=$$(.ci/postgres start) CHROMIUM_PATH=$(CHROMIUM) $(PYTEST) -m database; \
 	  status=$$?; .ci/postgres stop; exit $$status
 
 # What the browser tests saw, to look at: every page type at 375 and 1280 px, and each printed PDF

@@ -10,6 +10,26 @@ from django.db import transaction
 from backpain.caching import forget_kept
 from tests import factories
 
+# What can differ between SQLite and PostgreSQL, so what `make test-postgres` runs again on a real
+# PostgreSQL (the `database` mark): search (FTS5 against tsvector, ranking, the index's triggers),
+# migrations (tests/test_migrations.py; every database test also migrates a new database first),
+# transactions and after-commit work (caching, drafts, the loader, admin revisions, feedback rows),
+# the query counts of every page, and scaling (two app servers on one database, a database
+# stopped). The rest (rules, plans, wording, figures, views that only read what these tests
+# cover, the browser) runs the same SQL or none, and runs once, on SQLite, in `make test`.
+DATABASE_MODULES = {
+    "test_search.py", "test_search_index.py", "test_search_evaluation.py", "test_guide_filters_search.py",
+    "test_migrations.py", "test_caching.py", "test_drafts.py", "test_loader.py", "test_content_set.py",
+    "test_admin.py", "test_feedback.py", "test_site.py", "test_guide_pages.py", "test_scaling.py",
+    "test_faults.py", "test_search_speed.py",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in DATABASE_MODULES:
+            item.add_marker(pytest.mark.database)
+
 # Property tests check what the rules decide, not how fast: speed is measured by the benchmarks. With the
 # suite on every core beside browser tests, Hypothesis's per-example time limit and its "too slow"
 # check fail at random, so neither applies here.
