@@ -251,10 +251,10 @@ def test_pages_of_results_link_with_and_without_javascript(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", ["abc", "-3", "0", "99999999999999999999"])
-def test_a_page_that_is_not_a_page_number_is_the_first_or_last(client, page):
+@pytest.mark.parametrize("number", ["abc", "-3", "0", "99999999999999999999"])
+def test_a_page_that_is_not_a_page_number_is_the_first_or_last(client, number):
     factories.make_exercise(title="Forearm plank")
-    response = client.get(f"/search/?q=plank&page={page}")
+    response = client.get(f"/search/?q=plank&page={number}")
     assert response.status_code == 200 and "Forearm <mark>plank</mark>" in response.content.decode()
 
 
