@@ -1,15 +1,40 @@
-"""The physiotherapist's sheet: the signed link (round trip, refusals), the builder over real requests
-with and without htmx, the patient's page (escaping, fixed queries, missing exercises)."""
+"""The physiotherapist's sheet: the encrypted link (round trip, nothing readable, refusals), the
+builder over real requests with and without htmx, the patient's page (escaping, fixed queries, missing exercises)."""
 
+import base64
+import contextlib
+import json
 import re
+import zlib
 from html import unescape
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
 from django.core import signing
 from django.test import override_settings
+from hypothesis import given
+from hypothesis import settings as settings_h
+from hypothesis import strategies as st
 
-from backpain.prescribe.sheet import MAX_EXERCISES, MAX_TOKEN, SALT, BadLink, Line, Sheet, decode, encode
+from backpain.prescribe.sheet import (
+    FORMAT,
+    LEGACY_SALT,
+    MAX_EXERCISES,
+    MAX_TOKEN,
+    PURPOSE,
+    BadLink,
+    Line,
+    Sheet,
+    decode,
+    decode_legacy,
+    encode,
+    read,
+)
 from tests import factories
+from tests.tokens import readable
 from tests.xss import PAYLOADS, assert_harmless
 
 BUILDER = "/prescribe/"
@@ -70,30 +95,114 @@ def _foreign() -> str:
         return encode(FULL)
 
 
-def ours(data, compress=False):
-    """Signed as this builder signs, over whatever data: a valid signature on a wrong sheet."""
-    return signing.Signer(salt=SALT).sign_object(data, compress=compress)
+def sealed(data, *, purpose=PURPOSE, version=FORMAT, compress=True) -> str:
+    """Encrypted as this builder encrypts, over whatever data: a genuine seal on a wrong sheet."""
+    plain = json.dumps(data).encode()
+    plain = zlib.compress(plain) if compress else plain
+    key = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=purpose).derive(
+        settings.SECRET_KEY.encode())
+    body = AESSIV(key).encrypt(plain, [purpose, bytes([version])])
+    return base64.urlsafe_b64encode(bytes([version]) + body).rstrip(b"=").decode()
 
 
+def legacy(data, compress=False):
+    """Signed as the builder signed links before issue 29: valid, readable, not encrypted."""
+    return signing.Signer(salt=LEGACY_SALT).sign_object(data, compress=compress)
+
+
+FULL_ROWS = [["glute-bridge", 3, 12, 5, 0, 5], ["side-plank", 2, 0, 30, 1, 3], ["cat-camel", 1, 10, 0, 0, 7]]
 BAD_TOKENS = {
     "another secret": _foreign,
     "edited": lambda: _edited(encode(FULL)),
     "truncated": lambda: encode(FULL)[:-6],
-    "payload only": lambda: encode(FULL).rsplit(":", 1)[0],
+    "one character cut": lambda: encode(FULL)[:-1],
     "over the size limit": lambda: "a" * (MAX_TOKEN + 1),
     "garbage": lambda: "garbage",
-    "signs like us, other salt": lambda: signing.Signer(salt="another").sign_object([1, [], "", "", ""], compress=True),
-    "our salt, wrong shape": lambda: ours({"lines": []}, compress=True),
-    "our salt, wrong format": lambda: ours([2, [["plank", 1, 0, 0, 0, 7]], "", "", ""]),
-    "our salt, bad numbers": lambda: ours([1, [["plank", 99, 0, 0, 0, 7]], "", "", ""]),
-    "our salt, side not yes/no": lambda: ours([1, [["plank", 1, 0, 0, 5, 7]], "", "", ""]),
-    "our salt, a number as slug": lambda: ours([1, [[7, 1, 0, 0, 0, 7]], "", "", ""]),
-    "our salt, true as sets": lambda: ours([1, [["plank", True, 0, 0, 0, 7]], "", "", ""]),
+    "not base64": lambda: "%%%%~~~~",
+    "empty seal": lambda: base64.urlsafe_b64encode(bytes([FORMAT])).decode(),
+    "another purpose": lambda: sealed([FULL_ROWS, "", "", ""], purpose=b"backpain.something.else"),
+    "another format": lambda: sealed([FULL_ROWS, "", "", ""], version=9),
+    "sealed, not compressed": lambda: sealed([FULL_ROWS, "", "", ""], compress=False),
+    "sealed, a zip bomb": lambda: _bomb(),
+    "sealed, wrong shape": lambda: sealed({"lines": []}),
+    "sealed, bad numbers": lambda: sealed([[["plank", 99, 0, 0, 0, 7]], "", "", ""]),
+    "sealed, side not yes/no": lambda: sealed([[["plank", 1, 0, 0, 5, 7]], "", "", ""]),
+    "sealed, a number as slug": lambda: sealed([[[7, 1, 0, 0, 0, 7]], "", "", ""]),
+    "sealed, true as sets": lambda: sealed([[["plank", True, 0, 0, 0, 7]], "", "", ""]),
+    "sealed, a float as reps": lambda: sealed([[["plank", 1, 2.5, 0, 0, 7]], "", "", ""]),
+    "old format, edited": lambda: _edited(legacy([1, FULL_ROWS, "", "", ""])),
+    "old format, payload only": lambda: legacy([1, FULL_ROWS, "", "", ""]).rsplit(":", 1)[0] + ":",
+    "old format, other salt": lambda: signing.Signer(salt="another").sign_object([1, FULL_ROWS, "", "", ""]),
+    "old format, bad numbers": lambda: legacy([1, [["plank", 99, 0, 0, 0, 7]], "", "", ""]),
 }
 
 
+def _bomb() -> str:
+    """A genuine seal over a small token that inflates to megabytes."""
+    plain = zlib.compress(b"[" * 5_000_000, 9)
+    key = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=PURPOSE).derive(settings.SECRET_KEY.encode())
+    body = AESSIV(key).encrypt(plain, [PURPOSE, bytes([FORMAT])])
+    return base64.urlsafe_b64encode(bytes([FORMAT]) + body).rstrip(b"=").decode()
+
+
 def test_a_sheet_has_one_link_however_often_it_is_made():
-    assert encode(FULL) == encode(FULL)  # no timestamp in it: the same sheet, the same link and QR code
+    assert encode(FULL) == encode(FULL)  # deterministic AEAD: the same sheet, the same link and QR code
+
+
+def test_the_link_reveals_nothing_without_the_key():
+    token = encode(FULL)
+    assert readable(token, ["Riverside", "Okafor", "pain below", "spreads", "glute", "bridge", "side-plank"]) == []
+    # The check would find them in a link that is only signed (as links were before issue 29).
+    old = legacy([1, FULL_ROWS, FULL.note, FULL.clinic, FULL.therapist], compress=True)
+    assert readable(old, ["Riverside", "Okafor", "pain below"]) == ["Riverside", "Okafor", "pain below"]
+    # Two sheets that differ in one letter of the note share nothing readable either.
+    other = encode(Sheet(FULL.lines, FULL.note.replace("K", "k"), FULL.clinic, FULL.therapist))
+    assert other != token and other[:12] != token[:12]
+
+
+@settings_h(max_examples=200)
+@given(position=st.integers(min_value=0), change=st.integers(min_value=1, max_value=255))
+def test_every_change_to_a_byte_of_the_link_is_refused(position, change):
+    raw = bytearray(base64.urlsafe_b64decode(encode(FULL) + "=="))
+    raw[position % len(raw)] ^= change
+    with pytest.raises(BadLink):
+        decode(base64.urlsafe_b64encode(bytes(raw)).rstrip(b"=").decode())
+
+
+@settings_h(max_examples=100)
+@given(cut=st.integers(min_value=1), start=st.booleans())
+def test_every_cut_of_the_link_is_refused(cut, start):
+    token = encode(FULL)
+    cut = cut % len(token) or 1
+    with pytest.raises(BadLink):
+        decode(token[cut:] if start else token[:-cut])
+
+
+@settings_h(max_examples=200)
+@given(st.text(max_size=MAX_TOKEN + 10))
+def test_any_text_is_a_sheet_or_a_bad_link_never_an_error(text):
+    with contextlib.suppress(BadLink):
+        read(text)
+
+
+def test_an_old_signed_link_still_opens_once_and_goes_to_its_encrypted_link(client, library):
+    old = legacy([1, FULL_ROWS, FULL.note, FULL.clinic, FULL.therapist], compress=True)
+    assert decode_legacy(old) == FULL
+    response = client.get(f"/prescribe/sheet/{old}/")
+    assert response.status_code == 301 and response["Location"] == sheet_url(FULL)
+    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
+    assert client.get(response["Location"]).status_code == 200
+    # "Edit this sheet" from an old sheet opens it in the builder too.
+    html = html_of(client.get(BUILDER, {"sheet": old}))
+    assert lines_in(html) == FULL.slugs and 'value="Riverside Physio"' in html
+
+
+def test_the_sheet_and_the_builder_are_never_stored_nor_named_in_a_referer(client, library):
+    for response in (client.get(sheet_url(FULL)), client.get(BUILDER), client.post(BUILDER, {"add": "plank"}),
+                     client.get(BUILDER, {"sheet": encode(FULL)})):
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert response["Referrer-Policy"] == "no-referrer"
 
 
 @pytest.mark.parametrize("make", BAD_TOKENS.values(), ids=BAD_TOKENS.keys())
@@ -108,7 +217,10 @@ def test_a_bad_link_gets_a_friendly_400_page(client, db, make):
         response = client.get(url)
         assert response.status_code == 400
         html = html_of(response)
-        assert "This sheet link doesn't work" in html and "Make a new sheet" in html
+        assert "This sheet link doesn't work" in html and "This link is damaged" in html
+        assert "Ask your physiotherapist to send the sheet again" in html
+        token = url.rsplit("/", 2)[-2] if "sheet=" not in url else url.split("sheet=")[1]
+        assert len(token) < 8 or token not in html  # nothing of the link is echoed
 
 
 @pytest.mark.parametrize("path", ["/prescribe/sheet/%00%ff/", "/prescribe/sheet/..%2F..%2Fetc/",
@@ -149,7 +261,7 @@ def test_the_sheet_shows_pictures_steps_dose_days_note_and_qr(client, library):
     # Nothing of the sheet leaves the page as feedback, and search engines are told to keep out.
     assert "page-feedback" not in html
     assert response["X-Robots-Tag"] == "noindex"
-    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
 
 
 def test_holds_get_a_timer_that_starts_hidden_and_reps_alone_do_not(client, library):

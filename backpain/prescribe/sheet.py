@@ -1,23 +1,43 @@
-"""A home-exercise sheet, carried whole in its link: plain data in, a signed token out, no database.
+"""A home-exercise sheet, carried whole in its link: plain data in, an encrypted token out, no database.
 
-The token is Django's signing over a compact list (exercise slugs and numbers, the note and two
-names), compressed. Only this builder can make one that opens (its own salt and the site's secret);
-a tampered, truncated, over-long or foreign token is a BadLink, which the view turns into a 400
-page. Signing is not encryption: the note can be read by anyone holding the link, so the builder
-asks for nothing about the patient.
+The token is a compact list (exercise slugs and numbers, the notes and two names) as JSON,
+compressed, then encrypted and authenticated with AES-SIV (`cryptography`), a key made from the
+site's secret key by HKDF with this feature's own purpose string. Without the server's key nobody
+can read it (an access log, a browser's history, a Referer) or change it; a tampered, truncated,
+over-long, foreign or other-purpose token is a BadLink, which the view turns into a 400 page.
+
+Why AES-SIV: it is deterministic, so one sheet always has one link and one QR code however often it
+is made, and it stays safe without a random nonce (RFC 5297). What it gives away: that two links
+carry the same sheet, and roughly how long the sheet is.
+
+Links made before issue 29 were only signed (Django's Signer, readable by anyone): `decode_legacy`
+still reads them so that a patient's old link opens once and is sent on to its new, encrypted link.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
 from django.core import signing
 
 from backpain.dose import days_text, prescribed_text
 
-SALT = "backpain.prescribe.sheet"
-FORMAT = 1  # the first item of every token; a new layout gets a new number
+PURPOSE = b"backpain.prescribe.sheet.v2"  # HKDF's info and the AEAD's associated data: this key for this only
+FORMAT = 2  # the first byte of every token; a new layout gets a new number
+LEGACY_SALT = "backpain.prescribe.sheet"  # the signed (unencrypted) links of format 1
+LEGACY_FORMAT = 1
+MAX_PLAIN = 16_000  # bytes a token may inflate to (a full sheet is under 4 kB): no zip bombs
 MAX_EXERCISES = 12
 MAX_NOTE = 400
 MAX_NAME = 80
@@ -105,30 +125,62 @@ def problems(sheet: Sheet) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _cipher(secret: str) -> AESSIV:
+    """AES-SIV under a 512-bit key derived from one secret key for this purpose only."""
+    key = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=PURPOSE).derive(secret.encode())
+    return AESSIV(key)
+
+
+def _secrets() -> list[str]:
+    """The secret key, then the old ones (SECRET_KEY_FALLBACKS): a key rotation keeps links open."""
+    return [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+
+
+def _rows(sheet: Sheet) -> list:
+    return [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days] for line in sheet.lines]
+
+
 def encode(sheet: Sheet) -> str:
-    """The signed token for a valid sheet (ValueError if it is not valid)."""
+    """The encrypted token for a valid sheet (ValueError if it is not valid)."""
     wrong = problems(sheet)
     if wrong:
         raise ValueError("; ".join(wrong))
-    data = [FORMAT, [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days]
-                     for line in sheet.lines], sheet.note, sheet.clinic, sheet.therapist]
-    # No timestamp (Signer, not signing.dumps): a sheet has one link, however often it is made.
-    return signing.Signer(salt=SALT).sign_object(data, compress=True)
+    data = [_rows(sheet), sheet.note, sheet.clinic, sheet.therapist]
+    plain = zlib.compress(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode(), 9)
+    version = bytes([FORMAT])
+    sealed = _cipher(settings.SECRET_KEY).encrypt(plain, [PURPOSE, version])
+    return base64.urlsafe_b64encode(version + sealed).rstrip(b"=").decode("ascii")
 
 
-def decode(token: str) -> Sheet:
-    """The sheet a token carries, or BadLink. Checks the length before any work, then the signature,
-    then every field (a valid signature over a wrong shape is still refused)."""
-    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
-        raise BadLink("too long" if token else "empty")
+def _opened(token: str) -> bytes:
+    """The plain bytes inside a token of this format, or BadLink."""
     try:
-        data = signing.Signer(salt=SALT).unsign_object(token)
-    except (signing.BadSignature, ValueError, TypeError, UnicodeError, OverflowError) as error:
-        raise BadLink("not signed by this builder") from error
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except (binascii.Error, ValueError) as error:
+        raise BadLink("not a token") from error
+    if len(raw) < 18 or raw[0] != FORMAT:
+        raise BadLink("an unknown format")
+    version, sealed = raw[:1], raw[1:]
+    for secret in _secrets():
+        try:
+            plain = _cipher(secret).decrypt(sealed, [PURPOSE, version])
+        except InvalidTag:
+            continue
+        inflate = zlib.decompressobj()
+        try:
+            text = inflate.decompress(plain, MAX_PLAIN)
+        except zlib.error as error:
+            raise BadLink("not compressed") from error
+        if inflate.unconsumed_tail or not inflate.eof:
+            raise BadLink("too long inside")
+        return text
+    raise BadLink("not made by this builder")
+
+
+def _sheet(rows, note, clinic, therapist) -> Sheet:
+    """A Sheet from a token's data, or BadLink: every field is checked (a sealed wrong shape is refused)."""
     try:
-        version, rows, note, clinic, therapist = data
-        if version != FORMAT:
-            raise BadLink("an unknown format")
         lines = tuple(Line(slug, sets, reps, hold, bool(side), days) if side in (0, 1) else None
                       for slug, sets, reps, hold, side, days in rows)
     except (TypeError, ValueError) as error:
@@ -139,3 +191,41 @@ def decode(token: str) -> Sheet:
     if problems(sheet):
         raise BadLink("; ".join(problems(sheet)))
     return sheet
+
+
+def is_legacy(token: str) -> bool:
+    """A format-1 link: Django's signed value, whose signature follows a colon (never in base64url)."""
+    return isinstance(token, str) and ":" in token
+
+
+def decode(token: str) -> Sheet:
+    """The sheet a token carries, or BadLink. Checks the length before any work, then opens and
+    authenticates it, then checks every field."""
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
+        raise BadLink("too long" if token else "empty")
+    try:
+        data = json.loads(_opened(token))
+        rows, note, clinic, therapist = data
+    except (ValueError, TypeError, UnicodeError, RecursionError) as error:
+        raise BadLink("the wrong shape") from error
+    return _sheet(rows, note, clinic, therapist)
+
+
+def decode_legacy(token: str) -> Sheet:
+    """A sheet from a link made before issue 29 (signed, not encrypted), or BadLink. Read only to send
+    the patient on to the new link; it can go once such links are out of use."""
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
+        raise BadLink("too long" if token else "empty")
+    try:
+        data = signing.Signer(salt=LEGACY_SALT).unsign_object(token)
+        version, rows, note, clinic, therapist = data
+    except (signing.BadSignature, ValueError, TypeError, UnicodeError, OverflowError) as error:
+        raise BadLink("not signed by this builder") from error
+    if version != LEGACY_FORMAT:
+        raise BadLink("an unknown format")
+    return _sheet(rows, note, clinic, therapist)
+
+
+def read(token: str) -> Sheet:
+    """Either format: the builder's "Edit this sheet" opens old links too."""
+    return decode_legacy(token) if is_legacy(token) else decode(token)

@@ -1,16 +1,19 @@
 """The physiotherapist's sheet builder (/prescribe/) and the sheet it makes (/prescribe/sheet/<token>/).
 
-No database row: the sheet lives in its signed link (sheet.py). Neither page is cached: the builder
-holds a CSRF token, and every sheet link is a different page that anyone can multiply.
+No database row: the sheet lives in its encrypted link (sheet.py). Both pages are sent with
+`Cache-Control: no-store` (nothing of a patient's sheet is kept in a browser's or a proxy's cache; the
+builder also holds a CSRF token) and `Referrer-Policy: no-referrer` (a click from a sheet never hands
+its link to the next site, or to our own access log as a Referer).
 """
 
 from dataclasses import dataclass
+from functools import wraps
 
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -20,7 +23,7 @@ from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
 from .forms import FIELD_LABELS, Builder, FindExercises
-from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, BadLink, Line, decode
+from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, BadLink, Line, encode, is_legacy, read
 
 CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", "illustration_alt", "sets", "reps",
                "hold_seconds", "duration_seconds", "per_side")
@@ -35,8 +38,22 @@ def _found(*, q="", **filters):
     return library.filtered(exercises, **filters)
 
 
+def private(view):
+    """A page that holds a patient's sheet: never stored by a cache, never named in a Referer."""
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = never_cache(view)(request, *args, **kwargs)
+        # Set here, not by SecurityMiddleware's site-wide "same-origin": these pages need more.
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+    return wrapped
+
+
 def bad_link(request):
-    return render(request, "prescribe/bad_link.html", status=400)
+    """The one answer to a link we can't open: nothing of it is echoed back (the page's own address,
+    for the canonical link, is the builder's)."""
+    context = {"page_url": request.build_absolute_uri(reverse("prescribe:builder"))}
+    return render(request, "prescribe/bad_link.html", context, status=400)
 
 
 @dataclass(frozen=True)
@@ -60,7 +77,7 @@ def _rows(state: Builder, known: dict) -> list[Row]:
 
 
 @require_http_methods(["GET", "POST"])
-@never_cache
+@private
 @vary_on_headers("HX-Request")
 def builder(request):
     data = request.POST if request.method == "POST" else request.GET
@@ -70,7 +87,7 @@ def builder(request):
         state = Builder.from_data(request.POST, known)
     elif "sheet" in request.GET:  # "Edit this sheet": start from the sheet in the link
         try:
-            state = Builder.from_sheet(decode(request.GET["sheet"]), known)
+            state = Builder.from_sheet(read(request.GET["sheet"]), known)
         except BadLink:
             return bad_link(request)
     else:
@@ -106,12 +123,14 @@ class Entry:
 
 
 @require_GET
-@cache_control(private=True)
+@private
 def sheet(request, token):
     try:
-        sheet = decode(token)
+        sheet = read(token)
     except BadLink:
         return bad_link(request)
+    if is_legacy(token):  # a link from before issue 29: read once, then on to its encrypted link
+        return redirect("prescribe:sheet", encode(sheet), permanent=True)
     # One query, however many exercises: the sheet needs no related rows.
     found = {e.slug: e for e in Exercise.objects.filter(slug__in=sheet.slugs)
              .only(*CARD_FIELDS, "steps", "cues")}
