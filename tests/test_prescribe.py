@@ -111,6 +111,7 @@ def legacy(data, compress=False):
 
 
 FULL_ROWS = [["glute-bridge", 3, 12, 5, 0, 5], ["side-plank", 2, 0, 30, 1, 3], ["cat-camel", 1, 10, 0, 0, 7]]
+ROWS = [[*row, 0] for row in FULL_ROWS]  # this format's rows: slug, sets, reps, hold, side, days, time
 BAD_TOKENS = {
     "another secret": _foreign,
     "edited": lambda: _edited(encode(FULL)),
@@ -120,16 +121,18 @@ BAD_TOKENS = {
     "garbage": lambda: "garbage",
     "not base64": lambda: "%%%%~~~~",
     "empty seal": lambda: base64.urlsafe_b64encode(bytes([FORMAT])).decode(),
-    "another purpose": lambda: sealed([FULL_ROWS, "", "", ""], purpose=b"backpain.something.else"),
-    "another format": lambda: sealed([FULL_ROWS, "", "", ""], version=9),
-    "sealed, not compressed": lambda: sealed([FULL_ROWS, "", "", ""], compress=False),
+    "another purpose": lambda: sealed([ROWS, "", "", ""], purpose=b"backpain.something.else"),
+    "another format": lambda: sealed([ROWS, "", "", ""], version=9),
+    "sealed, not compressed": lambda: sealed([ROWS, "", "", ""], compress=False),
     "sealed, a zip bomb": lambda: _bomb(),
     "sealed, wrong shape": lambda: sealed({"lines": []}),
-    "sealed, bad numbers": lambda: sealed([[["plank", 99, 0, 0, 0, 7]], "", "", ""]),
-    "sealed, side not yes/no": lambda: sealed([[["plank", 1, 0, 0, 5, 7]], "", "", ""]),
-    "sealed, a number as slug": lambda: sealed([[[7, 1, 0, 0, 0, 7]], "", "", ""]),
-    "sealed, true as sets": lambda: sealed([[["plank", True, 0, 0, 0, 7]], "", "", ""]),
-    "sealed, a float as reps": lambda: sealed([[["plank", 1, 2.5, 0, 0, 7]], "", "", ""]),
+    "sealed, a row too short": lambda: sealed([[row[:6] for row in ROWS], "", "", ""]),
+    "sealed, a time too long": lambda: sealed([[["brisk-walk", 1, 0, 0, 0, 7, 99_999]], "", "", ""]),
+    "sealed, bad numbers": lambda: sealed([[["plank", 99, 0, 0, 0, 7, 0]], "", "", ""]),
+    "sealed, side not yes/no": lambda: sealed([[["plank", 1, 0, 0, 5, 7, 0]], "", "", ""]),
+    "sealed, a number as slug": lambda: sealed([[[7, 1, 0, 0, 0, 7, 0]], "", "", ""]),
+    "sealed, true as sets": lambda: sealed([[["plank", True, 0, 0, 0, 7, 0]], "", "", ""]),
+    "sealed, a float as reps": lambda: sealed([[["plank", 1, 2.5, 0, 0, 7, 0]], "", "", ""]),
     "old format, edited": lambda: _edited(legacy([1, FULL_ROWS, "", "", ""])),
     "old format, payload only": lambda: legacy([1, FULL_ROWS, "", "", ""]).rsplit(":", 1)[0] + ":",
     "old format, other salt": lambda: signing.Signer(salt="another").sign_object([1, FULL_ROWS, "", "", ""]),
@@ -143,6 +146,15 @@ def _bomb() -> str:
     key = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=PURPOSE).derive(settings.SECRET_KEY.encode())
     body = AESSIV(key).encrypt(plain, [PURPOSE, bytes([FORMAT])])
     return base64.urlsafe_b64encode(bytes([FORMAT]) + body).rstrip(b"=").decode()
+
+
+def test_a_genuine_seal_over_good_rows_opens():  # the control for the sealed bad tokens above
+    assert decode(sealed([ROWS, "n", "c", "t"])) == Sheet(FULL.lines, "n", "c", "t")
+
+
+def test_an_old_link_with_a_walk_in_its_hold_opens_with_it_as_a_time():
+    old = legacy([1, [["brisk-walk", 1, 0, 600, 0, 7]], "", "", ""])
+    assert decode_legacy(old).lines == (Line("brisk-walk", hold=0, time=600),)
 
 
 def test_a_sheet_has_one_link_however_often_it_is_made():
@@ -410,3 +422,31 @@ def test_editing_a_sheet_gives_a_new_link_and_the_old_one_still_works(client, li
     new = client.post(BUILDER, data)["Location"]
     assert new != f"/prescribe/sheet/{old}/" and decode(new.split("/")[-2]).note == "Changed."
     assert client.get(f"/prescribe/sheet/{old}/").status_code == 200
+
+
+def test_the_heading_the_steps_and_the_timer_say_the_same_dose(client, db):
+    """Issue 29: Bird dog set to 3 sets of 10 with a 5-second hold said "Hold for 3 seconds… Do 8"."""
+    factories.make_exercise(slug="bird-dog", title="Bird dog", sets=2, reps=8, hold_seconds=3, per_side=True,
+                            steps="Reach one arm forward.\nHold for {hold}, back flat.\nSwap sides. Do {reps}.")
+    factories.make_exercise(slug="brisk-walk", title="Brisk walk", category="aerobic", sets=None, reps=None,
+                            hold_seconds=None, duration_seconds=300, steps="Walk tall.\nKeep going for {time}.")
+    sheet = Sheet((Line("bird-dog", sets=3, reps=10, hold=5, per_side=True), Line("brisk-walk", time=600, days=3)))
+    html = html_of(client.get(sheet_url(sheet)))
+    bird = html.split('data-slug="bird-dog"')[1].split('data-slug="brisk-walk"')[0]
+    assert "3 sets of 10 reps, hold 5\xa0s each side, every day" in bird
+    assert "<li>Hold for 5\xa0s, back flat.</li>" in bird and "<li>Swap sides. Do 10 reps each side.</li>" in bird
+    assert 'data-sets="3" data-reps="10" data-hold="5" data-sides="2"' in bird
+    assert not re.search(r"\b[2-48]\b", re.sub(r"<[^>]+>", "", bird.split('class="rx-steps"')[1].split("</ol>")[0]))
+    walk = html.split('data-slug="brisk-walk"')[1]
+    assert "10\xa0min, 3 days a week" in walk and "<li>Keep going for 10\xa0min.</li>" in walk
+    # No hold on the sheet: the hold's sentence is left out, and the step keeps how to move.
+    html = html_of(client.get(sheet_url(Sheet((Line("bird-dog", sets=2, reps=6, per_side=False),)))))
+    assert "<li>Swap sides. Do 6 reps.</li>" in html and "Hold for" not in html and 'class="timer"' not in html
+
+
+def test_the_builder_offers_a_time_for_a_timed_exercise_only(client, library):
+    html = html_of(client.post(BUILDER, {"ex": ["glute-bridge"], "add": "brisk-walk"}))
+    assert 'name="time-brisk-walk" id="time-brisk-walk" value="300"' in html  # the library's 5 minutes
+    assert 'name="time-glute-bridge"' not in html
+    response = client.post(BUILDER, {"ex": ["brisk-walk"], "time-brisk-walk": "600", "make": "1"})
+    assert decode(response["Location"].split("/")[-2]).lines == (Line("brisk-walk", sets=1, time=600),)

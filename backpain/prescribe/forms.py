@@ -18,7 +18,8 @@ from backpain.content.library import ExerciseFilters
 
 from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, MAX_TOKEN, Line, Sheet, encode
 
-FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "days": "Days a week"}
+FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "time": "Time (seconds)",
+                "days": "Days a week"}
 
 
 class FindExercises(ExerciseFilters):
@@ -101,7 +102,7 @@ class Builder:
             if error:
                 self.errors[f"{name}-{slug}"] = error
         return Line(slug, numbers["sets"], numbers["reps"], numbers["hold"], data.get(f"side-{slug}") == "1",
-                    numbers["days"])
+                    numbers["days"], numbers["time"])
 
     def _act(self, data: QueryDict, known: dict) -> None:
         index = {line.slug: i for i, line in enumerate(self.lines)}

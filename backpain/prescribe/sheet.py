@@ -43,8 +43,9 @@ MAX_NOTE = 400
 MAX_NAME = 80
 # A longer link makes a QR code too dense to scan from paper; the builder refuses to make one.
 MAX_TOKEN = 1500
-# (lowest, highest) for each number of a dose; 0 reps or 0 s hold means none.
-LIMITS = {"sets": (1, 10), "reps": (0, 50), "hold": (0, 300), "days": (1, 7)}
+# (lowest, highest) for each number of a dose; 0 reps, 0 s hold or 0 s time means none. "hold" is a
+# held position (a stretch, a plank); "time" is how long to keep going (a walk, foam rolling, strides).
+LIMITS = {"sets": (1, 10), "reps": (0, 50), "hold": (0, 300), "time": (0, 1800), "days": (1, 7)}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -62,11 +63,18 @@ class Line:
     hold: int = 0
     per_side: bool = False
     days: int = 7
+    time: int = 0
 
     @property
     def dose(self) -> str:
         return prescribed_text(sets=self.sets, reps=self.reps or None, hold_seconds=self.hold or None,
-                               per_side=self.per_side, days=self.days)
+                               duration_seconds=self.time or None, per_side=self.per_side, days=self.days)
+
+    def steps(self, exercise) -> list[str]:
+        """The exercise's steps with this dose's numbers in them: the heading, the steps and the timer
+        all read this one Line."""
+        return exercise.steps_for(sets=self.sets, reps=self.reps, hold=self.hold, time=self.time,
+                                  per_side=self.per_side)
 
     @property
     def often(self) -> str:
@@ -79,15 +87,13 @@ class Line:
 
     @classmethod
     def from_exercise(cls, exercise) -> Line:
-        """The library's own dose as a start (duck-typed Exercise); a timed one becomes a hold."""
-        reps = exercise.reps or 0
-        hold = exercise.hold_seconds or 0
-        if not hold and not reps and exercise.duration_seconds:
-            hold = exercise.duration_seconds
-        low, high = LIMITS["hold"]
-        return cls(slug=exercise.slug, sets=min(max(exercise.sets or 1, 1), LIMITS["sets"][1]),
-                   reps=min(reps, LIMITS["reps"][1]), hold=min(max(hold, low), high),
-                   per_side=bool(exercise.per_side))
+        """The library's own dose as a start (duck-typed Exercise), inside the limits."""
+        def within(name, value):
+            low, high = LIMITS[name]
+            return min(max(value or 0, low), high)
+        return cls(slug=exercise.slug, sets=within("sets", exercise.sets), reps=within("reps", exercise.reps),
+                   hold=within("hold", exercise.hold_seconds), per_side=bool(exercise.per_side),
+                   time=within("time", exercise.duration_seconds))
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,8 @@ def _secrets() -> list[str]:
 
 
 def _rows(sheet: Sheet) -> list:
-    return [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days] for line in sheet.lines]
+    return [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days, line.time]
+            for line in sheet.lines]
 
 
 def encode(sheet: Sheet) -> str:
@@ -178,11 +185,24 @@ def _opened(token: str) -> bytes:
     raise BadLink("not made by this builder")
 
 
-def _sheet(rows, note, clinic, therapist) -> Sheet:
+def _line(row) -> Line | None:
+    slug, sets, reps, hold, side, days, time = row
+    return Line(slug, sets, reps, hold, bool(side), days, time) if side in (0, 1) else None
+
+
+def _legacy_line(row) -> Line | None:
+    """A format-1 row: no time of its own (the builder put a walk's minutes in its hold)."""
+    slug, sets, reps, hold, side, days = row
+    time = 0
+    if isinstance(hold, int) and not reps and hold > LIMITS["hold"][1]:
+        hold, time = 0, hold
+    return _line([slug, sets, reps, hold, side, days, time])
+
+
+def _sheet(rows, note, clinic, therapist, line=_line) -> Sheet:
     """A Sheet from a token's data, or BadLink: every field is checked (a sealed wrong shape is refused)."""
     try:
-        lines = tuple(Line(slug, sets, reps, hold, bool(side), days) if side in (0, 1) else None
-                      for slug, sets, reps, hold, side, days in rows)
+        lines = tuple(line(row) for row in rows)
     except (TypeError, ValueError) as error:
         raise BadLink("the wrong shape") from error
     if None in lines:
@@ -223,7 +243,7 @@ def decode_legacy(token: str) -> Sheet:
         raise BadLink("not signed by this builder") from error
     if version != LEGACY_FORMAT:
         raise BadLink("an unknown format")
-    return _sheet(rows, note, clinic, therapist)
+    return _sheet(rows, note, clinic, therapist, line=_legacy_line)
 
 
 def read(token: str) -> Sheet:

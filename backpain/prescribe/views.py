@@ -69,10 +69,13 @@ class Row:
 def _rows(state: Builder, known: dict) -> list[Row]:
     rows = []
     for number, line in enumerate(state.lines, 1):
+        exercise = known[line.slug]
+        # "Time" only where it means something: an exercise timed in the library, or one given a time.
+        timed = bool(exercise.duration_seconds or line.time or state.errors.get(f"time-{line.slug}"))
         fields = [{"name": f"{name}-{line.slug}", "label": FIELD_LABELS[name], "value": getattr(line, name),
                    "min": low, "max": high, "error": state.errors.get(f"{name}-{line.slug}", "")}
-                  for name, (low, high) in LIMITS.items()]
-        rows.append(Row(number, line, known[line.slug], fields))
+                  for name, (low, high) in LIMITS.items() if name != "time" or timed]
+        rows.append(Row(number, line, exercise, fields))
     return rows
 
 
@@ -120,6 +123,10 @@ class Entry:
     @property
     def name(self) -> str:
         return self.exercise.title if self.exercise else self.line.slug.replace("-", " ").capitalize()
+
+    @property
+    def steps(self) -> list[str]:
+        return self.line.steps(self.exercise) if self.exercise else []
 
 
 @require_GET
