@@ -111,7 +111,7 @@ def legacy(data, compress=False):
 
 
 FULL_ROWS = [["glute-bridge", 3, 12, 5, 0, 5], ["side-plank", 2, 0, 30, 1, 3], ["cat-camel", 1, 10, 0, 0, 7]]
-ROWS = [[*row, 0] for row in FULL_ROWS]  # this format's rows: slug, sets, reps, hold, side, days, time
+ROWS = [[*row, 0, ""] for row in FULL_ROWS]  # this format's rows: slug, sets, reps, hold, side, days, time, note
 BAD_TOKENS = {
     "another secret": _foreign,
     "edited": lambda: _edited(encode(FULL)),
@@ -126,13 +126,15 @@ BAD_TOKENS = {
     "sealed, not compressed": lambda: sealed([ROWS, "", "", ""], compress=False),
     "sealed, a zip bomb": lambda: _bomb(),
     "sealed, wrong shape": lambda: sealed({"lines": []}),
-    "sealed, a row too short": lambda: sealed([[row[:6] for row in ROWS], "", "", ""]),
-    "sealed, a time too long": lambda: sealed([[["brisk-walk", 1, 0, 0, 0, 7, 99_999]], "", "", ""]),
-    "sealed, bad numbers": lambda: sealed([[["plank", 99, 0, 0, 0, 7, 0]], "", "", ""]),
-    "sealed, side not yes/no": lambda: sealed([[["plank", 1, 0, 0, 5, 7, 0]], "", "", ""]),
-    "sealed, a number as slug": lambda: sealed([[[7, 1, 0, 0, 0, 7, 0]], "", "", ""]),
-    "sealed, true as sets": lambda: sealed([[["plank", True, 0, 0, 0, 7, 0]], "", "", ""]),
-    "sealed, a float as reps": lambda: sealed([[["plank", 1, 2.5, 0, 0, 7, 0]], "", "", ""]),
+    "sealed, a row too short": lambda: sealed([[row[:7] for row in ROWS], "", "", ""]),
+    "sealed, a note too long": lambda: sealed([[["plank", 1, 0, 0, 0, 7, 0, "n" * 201]], "", "", ""]),
+    "sealed, a number as note": lambda: sealed([[["plank", 1, 0, 0, 0, 7, 0, 5]], "", "", ""]),
+    "sealed, a time too long": lambda: sealed([[["brisk-walk", 1, 0, 0, 0, 7, 99_999, ""]], "", "", ""]),
+    "sealed, bad numbers": lambda: sealed([[["plank", 99, 0, 0, 0, 7, 0, ""]], "", "", ""]),
+    "sealed, side not yes/no": lambda: sealed([[["plank", 1, 0, 0, 5, 7, 0, ""]], "", "", ""]),
+    "sealed, a number as slug": lambda: sealed([[[7, 1, 0, 0, 0, 7, 0, ""]], "", "", ""]),
+    "sealed, true as sets": lambda: sealed([[["plank", True, 0, 0, 0, 7, 0, ""]], "", "", ""]),
+    "sealed, a float as reps": lambda: sealed([[["plank", 1, 2.5, 0, 0, 7, 0, ""]], "", "", ""]),
     "old format, edited": lambda: _edited(legacy([1, FULL_ROWS, "", "", ""])),
     "old format, payload only": lambda: legacy([1, FULL_ROWS, "", "", ""]).rsplit(":", 1)[0] + ":",
     "old format, other salt": lambda: signing.Signer(salt="another").sign_object([1, FULL_ROWS, "", "", ""]),
@@ -450,3 +452,41 @@ def test_the_builder_offers_a_time_for_a_timed_exercise_only(client, library):
     assert 'name="time-glute-bridge"' not in html
     response = client.post(BUILDER, {"ex": ["brisk-walk"], "time-brisk-walk": "600", "make": "1"})
     assert decode(response["Location"].split("/")[-2]).lines == (Line("brisk-walk", sets=1, time=600),)
+
+
+# --- A note per exercise (issue 29) -------------------------------------------------------------
+NOTED = Sheet((Line("glute-bridge", sets=3, reps=12, hold=5, note="Only up to where it stays comfortable.\nNo push."),
+               Line("side-plank", hold=30, per_side=True)), note="General note.")
+
+
+def test_a_note_per_exercise_travels_in_the_link_and_shows_under_its_exercise(client, library):
+    assert decode(encode(NOTED)) == NOTED
+    assert readable(encode(NOTED), ["comfortable", "push"]) == []
+    html = html_of(client.get(sheet_url(NOTED)))
+    bridge = html.split('data-slug="glute-bridge"')[1].split('data-slug="side-plank"')[0]
+    assert ('<p class="rx-line-note"><strong>Note:</strong> Only up to where it stays comfortable.<br>No push.</p>'
+            in bridge)
+    assert html.count('class="rx-line-note"') == 1  # the side plank has none
+    # The builder keeps it, on every step and when the sheet is opened to edit.
+    html = html_of(client.get(BUILDER, {"sheet": encode(NOTED)}))
+    assert "Only up to where it stays comfortable.\nNo push.</textarea>" in html
+    assert '<label for="note-glute-bridge">Note for this exercise' in html
+
+
+def test_a_note_per_exercise_is_made_in_the_builder_and_kept_when_too_long(client, library):
+    data = {"ex": ["glute-bridge"], "sets-glute-bridge": "3", "reps-glute-bridge": "12", "hold-glute-bridge": "5",
+            "note-glute-bridge": "  Slowly.  ", "make": "1"}
+    sheet = decode(client.post(BUILDER, data)["Location"].split("/")[-2])
+    assert sheet.lines[0].note == "Slowly."
+    response = client.post(BUILDER, {**data, "note-glute-bridge": "n" * 201})
+    assert response.status_code == 400
+    html = html_of(response)
+    assert "Please keep it to 200 characters (this has 201)." in html and "n" * 201 + "</textarea>" in html
+    assert 'href="#note-glute-bridge"' in html and 'id="note-glute-bridge-error"' in html
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_note_per_exercise_is_escaped(client, library, payload):
+    html = html_of(client.get(sheet_url(Sheet((Line("glute-bridge", note=payload[:200]),)))))
+    note = html.split('class="rx-line-note"')[1].split("</p>")[0]
+    assert_harmless(note)

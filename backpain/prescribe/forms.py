@@ -16,7 +16,7 @@ from django.http import QueryDict
 
 from backpain.content.library import ExerciseFilters
 
-from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, MAX_TOKEN, Line, Sheet, encode
+from .sheet import LIMITS, MAX_EXERCISES, MAX_LINE_NOTE, MAX_NAME, MAX_NOTE, MAX_TOKEN, Line, Sheet, encode
 
 FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "time": "Time (seconds)",
                 "days": "Days a week"}
@@ -101,8 +101,11 @@ class Builder:
             numbers[name], error = _number(data.get(f"{name}-{slug}", ""), name)
             if error:
                 self.errors[f"{name}-{slug}"] = error
+        note = _text(data, f"note-{slug}")
+        if len(note) > MAX_LINE_NOTE:
+            self.errors[f"note-{slug}"] = f"Please keep it to {MAX_LINE_NOTE} characters (this has {len(note)})."
         return Line(slug, numbers["sets"], numbers["reps"], numbers["hold"], data.get(f"side-{slug}") == "1",
-                    numbers["days"], numbers["time"])
+                    numbers["days"], numbers["time"], note)
 
     def _act(self, data: QueryDict, known: dict) -> None:
         index = {line.slug: i for i, line in enumerate(self.lines)}
@@ -140,7 +143,7 @@ class Builder:
         token = encode(self.sheet)
         if len(token) > MAX_TOKEN:
             self.errors["lines"] = ("This sheet is too long for one link: take an exercise off or shorten the "
-                                    "note.")
+                                    "notes.")
             self.status = self.errors["lines"]
             return
         self.token = token

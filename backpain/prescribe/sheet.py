@@ -1,6 +1,6 @@
 """A home-exercise sheet, carried whole in its link: plain data in, an encrypted token out, no database.
 
-The token is a compact list (exercise slugs and numbers, the notes and two names) as JSON,
+The token is a compact list (exercise slugs, numbers and notes, the sheet's note and two names) as JSON,
 compressed, then encrypted and authenticated with AES-SIV (`cryptography`), a key made from the
 site's secret key by HKDF with this feature's own purpose string. Without the server's key nobody
 can read it (an access log, a browser's history, a Referer) or change it; a tampered, truncated,
@@ -40,6 +40,7 @@ LEGACY_FORMAT = 1
 MAX_PLAIN = 16_000  # bytes a token may inflate to (a full sheet is under 4 kB): no zip bombs
 MAX_EXERCISES = 12
 MAX_NOTE = 400
+MAX_LINE_NOTE = 200  # a note for one exercise, shown under it
 MAX_NAME = 80
 # A longer link makes a QR code too dense to scan from paper; the builder refuses to make one.
 MAX_TOKEN = 1500
@@ -64,6 +65,7 @@ class Line:
     per_side: bool = False
     days: int = 7
     time: int = 0
+    note: str = ""  # the physiotherapist's word on this exercise, plain text
 
     @property
     def dose(self) -> str:
@@ -124,6 +126,8 @@ def problems(sheet: Sheet) -> list[str]:
                 found.append(f"{name} must be {low} to {high}")
         if type(line.per_side) is not bool:
             found.append("each side is yes or no")
+        if not isinstance(line.note, str) or len(line.note) > MAX_LINE_NOTE:
+            found.append(f"an exercise's note is at most {MAX_LINE_NOTE} characters")
     for name, limit in (("note", MAX_NOTE), ("clinic", MAX_NAME), ("therapist", MAX_NAME)):
         value = getattr(sheet, name)
         if not isinstance(value, str) or len(value) > limit:
@@ -144,7 +148,7 @@ def _secrets() -> list[str]:
 
 
 def _rows(sheet: Sheet) -> list:
-    return [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days, line.time]
+    return [[line.slug, line.sets, line.reps, line.hold, int(line.per_side), line.days, line.time, line.note]
             for line in sheet.lines]
 
 
@@ -186,8 +190,8 @@ def _opened(token: str) -> bytes:
 
 
 def _line(row) -> Line | None:
-    slug, sets, reps, hold, side, days, time = row
-    return Line(slug, sets, reps, hold, bool(side), days, time) if side in (0, 1) else None
+    slug, sets, reps, hold, side, days, time, note = row
+    return Line(slug, sets, reps, hold, bool(side), days, time, note) if side in (0, 1) else None
 
 
 def _legacy_line(row) -> Line | None:
@@ -196,7 +200,7 @@ def _legacy_line(row) -> Line | None:
     time = 0
     if isinstance(hold, int) and not reps and hold > LIMITS["hold"][1]:
         hold, time = 0, hold
-    return _line([slug, sets, reps, hold, side, days, time])
+    return _line([slug, sets, reps, hold, side, days, time, ""])
 
 
 def _sheet(rows, note, clinic, therapist, line=_line) -> Sheet:

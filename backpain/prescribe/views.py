@@ -23,7 +23,7 @@ from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
 from .forms import FIELD_LABELS, Builder, FindExercises
-from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, BadLink, Line, encode, is_legacy, read
+from .sheet import LIMITS, MAX_EXERCISES, MAX_LINE_NOTE, MAX_NAME, MAX_NOTE, BadLink, Line, encode, is_legacy, read
 
 CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", "illustration_alt", "sets", "reps",
                "hold_seconds", "duration_seconds", "per_side")
@@ -64,6 +64,7 @@ class Row:
     line: Line
     exercise: Exercise
     fields: list[dict]
+    note_error: str = ""
 
 
 def _rows(state: Builder, known: dict) -> list[Row]:
@@ -75,7 +76,7 @@ def _rows(state: Builder, known: dict) -> list[Row]:
         fields = [{"name": f"{name}-{line.slug}", "label": FIELD_LABELS[name], "value": getattr(line, name),
                    "min": low, "max": high, "error": state.errors.get(f"{name}-{line.slug}", "")}
                   for name, (low, high) in LIMITS.items() if name != "time" or timed]
-        rows.append(Row(number, line, exercise, fields))
+        rows.append(Row(number, line, exercise, fields, state.errors.get(f"note-{line.slug}", "")))
     return rows
 
 
@@ -106,7 +107,8 @@ def builder(request):
     context = {
         "find": find, "found": list(_found(**find.selected())),
         "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
-        "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_name": MAX_NAME, "fragment": fragment,
+        "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_line_note": MAX_LINE_NOTE, "max_name": MAX_NAME,
+        "fragment": fragment,
     }
     template = "prescribe/builder.html" + ("#builder" if fragment else "")
     # htmx swaps nothing on a 4xx, so its answer is a 200 that shows the messages.
