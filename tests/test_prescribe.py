@@ -76,7 +76,10 @@ def test_the_link_is_compact():
     Sheet((Line("plank"), Line("plank"))),
     Sheet((Line("Not a slug!"),)),
     Sheet((Line("plank", sets=0),)),
-    Sheet((Line("plank", hold=301),)),
+    Sheet((Line("plank", hold=121),)),
+    Sheet((Line("plank", sets=6),)),
+    Sheet((Line("plank", reps=31),)),
+    Sheet((Line("plank", time=1801),)),
     Sheet((Line("plank", days=8),)),
     Sheet((Line("plank"),), note="x" * 401),
 ])
@@ -138,7 +141,7 @@ BAD_TOKENS = {
     "old format, edited": lambda: _edited(legacy([1, FULL_ROWS, "", "", ""])),
     "old format, payload only": lambda: legacy([1, FULL_ROWS, "", "", ""]).rsplit(":", 1)[0] + ":",
     "old format, other salt": lambda: signing.Signer(salt="another").sign_object([1, FULL_ROWS, "", "", ""]),
-    "old format, bad numbers": lambda: legacy([1, [["plank", 99, 0, 0, 0, 7]], "", "", ""]),
+    "old format, bad numbers": lambda: legacy([1, [["plank", 0, -1, 0, 0, 9]], "", "", ""]),
 }
 
 
@@ -292,7 +295,7 @@ def test_the_note_and_names_are_escaped(client, library, payload):
     sheet = Sheet((Line("glute-bridge"),), note=payload[:400], clinic=payload[:80], therapist=payload[:80])
     html = html_of(client.get(sheet_url(sheet)))
     note = html.split('class="rx-note"')[1].split("</section>")[0]
-    facts = html.split('class="rx-facts"')[1].split("</dl>")[0]
+    facts = html.split('class="rx-sender"')[1].split("</p>")[0]
     assert_harmless(note)
     assert_harmless(facts)
     assert unescape(re.sub(r"<br>\n?", "\n", note.split("<p>")[1].split("</p>")[0])) == payload[:400]
@@ -383,7 +386,8 @@ def test_the_builder_says_what_is_wrong_and_keeps_the_sheet(client, library):
                                      "make": "1"})
     assert response.status_code == 400
     html = html_of(response)
-    assert "Sets: a whole number from 1 to 10." in html and 'aria-invalid="true"' in html
+    assert "Sets: a whole number from 1 to 5 (more than a home programme needs)." in html
+    assert 'aria-invalid="true"' in html
     assert "Please keep it to 400 characters (this has 401)." in html
     assert lines_in(html) == ["glute-bridge"]
     response = client.post(BUILDER, {"make": "1"})
@@ -490,3 +494,34 @@ def test_a_note_per_exercise_is_escaped(client, library, payload):
     html = html_of(client.get(sheet_url(Sheet((Line("glute-bridge", note=payload[:200]),)))))
     note = html.split('class="rx-line-note"')[1].split("</p>")[0]
     assert_harmless(note)
+
+
+# --- Honest names, capped doses (issue 29) -----------------------------------------------------------
+def test_the_sheet_says_the_names_are_as_the_sender_wrote_them(client, library):
+    html = unescape(html_of(client.get(sheet_url(FULL))))
+    assert ("Sent by Sam Okafor, Riverside Physio (as written by the sender: Back on Track can't check who made "
+            "this link)") in re.sub(r"<[^>]+>", "", html)
+    html = html_of(client.get(sheet_url(Sheet((Line("plank"),)))))
+    assert "Sent by" not in html  # no names, no claim
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("sets", "6", "Sets: a whole number from 1 to 5"), ("reps", "31", "Reps: a whole number from 0 to 30"),
+    ("hold", "121", "Hold (seconds): a whole number from 0 to 120 (2 minutes at most"),
+    ("hold", "ten", "Hold (seconds): a whole number from 0 to 120"),
+    ("days", "8", "Days a week: a whole number from 1 to 7"),
+])
+def test_a_dose_over_its_cap_is_a_400_that_says_so_and_keeps_everything(client, library, field, value, message):
+    data = {"ex": ["glute-bridge", "side-plank"], f"{field}-glute-bridge": value, "note": "Kept.",
+            "note-side-plank": "Kept too.", "therapist": "Sam", "make": "1"}
+    response = client.post(BUILDER, data)
+    assert response.status_code == 400
+    html = html_of(response)
+    assert message in html and f'href="#{field}-glute-bridge"' in html
+    assert lines_in(html) == ["glute-bridge", "side-plank"]
+    assert ">Kept.</textarea>" in html and ">Kept too.</textarea>" in html and 'value="Sam"' in html
+
+
+def test_an_old_link_over_todays_caps_opens_at_the_caps():
+    old = legacy([1, [["plank", 10, 50, 60, 0, 7]], "", "", ""])
+    assert decode_legacy(old).lines == (Line("plank", sets=5, reps=30, hold=60),)

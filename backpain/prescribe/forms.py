@@ -22,6 +22,12 @@ FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "time"
                 "days": "Days a week"}
 
 
+# Why a cap is where it is, said beside it (the sources are at LIMITS in sheet.py).
+CAP_REASONS = {"sets": " (more than a home programme needs)", "reps": " (for more, add a set)",
+               "hold": " (2 minutes at most: a longer hold is rarely prescribed)",
+               "time": " (30 minutes at most)"}
+
+
 class FindExercises(ExerciseFilters):
     """The exercise library's filters, plus a words search over titles and summaries."""
 
@@ -37,7 +43,7 @@ def _text(data: QueryDict, name: str) -> str:
 
 def _number(value: str, name: str) -> tuple[int, str]:
     low, high = LIMITS[name]
-    message = f"{FIELD_LABELS[name]}: a whole number from {low} to {high}."
+    message = f"{FIELD_LABELS[name]}: a whole number from {low} to {high}{CAP_REASONS.get(name, '')}."
     try:
         number = int(value.strip() or (low if name != "days" else high))
     except ValueError:

@@ -46,7 +46,15 @@ MAX_NAME = 80
 MAX_TOKEN = 1500
 # (lowest, highest) for each number of a dose; 0 reps, 0 s hold or 0 s time means none. "hold" is a
 # held position (a stretch, a plank); "time" is how long to keep going (a walk, foam rolling, strides).
-LIMITS = {"sets": (1, 10), "reps": (0, 50), "hold": (0, 300), "time": (0, 1800), "days": (1, 7)}
+# The caps are what a physiotherapist would set for a home programme, with room to spare (issue 29):
+# - sets at most 5 and reps at most 30: ACSM's position stand "Progression models in resistance training
+#   for healthy adults" (Med Sci Sports Exerc 2009;41:687-708) gives 1-3 sets for novices, more for the
+#   trained, and 10-25 reps for muscular endurance;
+# - a hold at most 2 minutes: ACSM's Guidelines for Exercise Testing and Prescription advise holding a
+#   stretch 10-30 s (up to 60 s for older adults); isometric holds such as planks are shorter still;
+# - a time at most 30 minutes: a warm-up walk or jog is 5-10 minutes (ACSM's Guidelines), and the
+#   return-to-running plan's longest step is a 30-minute walk (backpain/running/plan.py).
+LIMITS = {"sets": (1, 5), "reps": (0, 30), "hold": (0, 120), "time": (0, 1800), "days": (1, 7)}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -198,8 +206,11 @@ def _legacy_line(row) -> Line | None:
     """A format-1 row: no time of its own (the builder put a walk's minutes in its hold)."""
     slug, sets, reps, hold, side, days = row
     time = 0
-    if isinstance(hold, int) and not reps and hold > LIMITS["hold"][1]:
+    if type(hold) is int and not reps and hold > LIMITS["hold"][1]:
         hold, time = 0, hold
+    # Format 1 allowed more (10 sets, 50 reps, a 5-minute hold): such a dose opens at today's caps.
+    sets, reps, hold, time = (min(value, LIMITS[name][1]) if type(value) is int else value
+                              for name, value in (("sets", sets), ("reps", reps), ("hold", hold), ("time", time)))
     return _line([slug, sets, reps, hold, side, days, time, ""])
 
 

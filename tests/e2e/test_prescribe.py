@@ -51,7 +51,7 @@ def check_sheet(page):
     expect(page.locator('.rx-item[data-slug="glute-bridge"] .dose')).to_have_text(
         "2 reps, hold 3\u00a0s, 5 days a week")
     expect(page.locator(".rx-note")).to_contain_text(NOTE)
-    expect(page.locator(".rx-facts")).to_contain_text("Sam Okafor")
+    expect(page.locator(".rx-sender")).to_contain_text("Sent by Sam Okafor, Riverside Physio (as written by the sender")
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["javascript", "no-javascript"])
