@@ -215,11 +215,16 @@ def test_an_old_signed_link_still_opens_once_and_goes_to_its_encrypted_link(clie
 
 
 def test_the_sheet_and_the_builder_are_never_stored_nor_named_in_a_referer(client, library):
-    for response in (client.get(sheet_url(FULL)), client.get(BUILDER), client.post(BUILDER, {"add": "plank"}),
-                     client.get(BUILDER, {"sheet": encode(FULL)})):
+    for response in (client.get(sheet_url(FULL)), client.get(f"/prescribe/share/{encode(FULL)}/")):
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
         assert response["Referrer-Policy"] == "no-referrer"
+    # The builder posts a form to itself: only the origin, never its address (see BUILDER_REFERRER).
+    for response in (client.get(BUILDER), client.post(BUILDER, {"add": "plank"}),
+                     client.get(BUILDER, {"sheet": encode(FULL)})):
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert response["Referrer-Policy"] == "strict-origin"
 
 
 @pytest.mark.parametrize("make", BAD_TOKENS.values(), ids=BAD_TOKENS.keys())
@@ -377,7 +382,7 @@ def test_with_htmx_the_form_is_swapped_and_making_the_link_redirects_the_page(cl
     assert html.startswith('<form id="builder"') and "<html" not in html
     assert 'id="builder-status" class="rx-status" role="status" data-hx-swap-oob="true"' in html
     response = client.post(BUILDER, {"ex": ["glute-bridge"], "make": "1"}, **HTMX)
-    assert response.status_code == 200 and response["HX-Redirect"].startswith("/prescribe/sheet/")
+    assert response.status_code == 200 and response["HX-Redirect"].startswith("/prescribe/share/")
     assert decode(response["HX-Redirect"].split("/")[-2]).slugs == ["glute-bridge"]
 
 
@@ -525,3 +530,35 @@ def test_a_dose_over_its_cap_is_a_400_that_says_so_and_keeps_everything(client, 
 def test_an_old_link_over_todays_caps_opens_at_the_caps():
     old = legacy([1, [["plank", 10, 50, 60, 0, 7]], "", "", ""])
     assert decode_legacy(old).lines == (Line("plank", sets=5, reps=30, hold=60),)
+
+
+# --- The sharing page (issue 29) -----------------------------------------------------------------
+def test_making_the_link_leads_to_a_sharing_page_that_works_without_javascript(client, library):
+    response = client.post(BUILDER, {"ex": ["glute-bridge"], "make": "1"})
+    assert response.status_code == 302 and response["Location"].startswith("/prescribe/share/")
+    token = response["Location"].split("/")[-2]
+    response = client.get(response["Location"])
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
+    html = html_of(response)
+    url = f"http://testserver/prescribe/sheet/{token}/"
+    assert f'readonly data-share-link>{url}</textarea>' in html  # the link as text, to select and copy
+    assert '<button type="button" data-copy-link hidden>' in html  # Copy and Share: only with the script
+    assert "data-share-sheet data-share-title=\"Your home exercises\" hidden>" in html
+    assert f'href="/prescribe/sheet/{token}/">Open the patient\'s view</a>' in html
+    assert f'href="/prescribe/sheet/{token}/#print">Print</a>' in html
+    assert 'class="qr-code"' in html and "scan this code from your screen" in html
+    assert "data-template-save hidden" in html and "nothing is sent to or stored on our server" in html
+    assert "/static/js/prescribe.js" in html and not re.search(r"<script(?![^>]*\bsrc=)", html)  # no inline script
+
+
+def test_the_builder_lists_templates_only_with_javascript_and_says_they_stay_in_the_browser(client, db):
+    html = html_of(client.get(BUILDER))
+    assert 'data-templates data-builder="/prescribe/" hidden' in html
+    assert "Kept in this browser only, on this device: nothing is stored on our server." in html
+
+
+@pytest.mark.parametrize("make", [BAD_TOKENS["edited"], BAD_TOKENS["another purpose"], BAD_TOKENS["garbage"]])
+def test_a_bad_link_on_the_sharing_page_is_the_friendly_400(client, db, make):
+    response = client.get(f"/prescribe/share/{make()}/")
+    assert response.status_code == 400 and "This link is damaged" in html_of(response)

@@ -38,15 +38,24 @@ def _found(*, q="", **filters):
     return library.filtered(exercises, **filters)
 
 
-def private(view):
-    """A page that holds a patient's sheet: never stored by a cache, never named in a Referer."""
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = never_cache(view)(request, *args, **kwargs)
-        # Set here, not by SecurityMiddleware's site-wide "same-origin": these pages need more.
-        response["Referrer-Policy"] = "no-referrer"
-        return response
-    return wrapped
+def private(view=None, *, referrer="no-referrer"):
+    """A page that holds a patient's sheet: never stored by a cache, its address never in a Referer."""
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = never_cache(view)(request, *args, **kwargs)
+            # Set here, not by SecurityMiddleware's site-wide "same-origin": these pages need more.
+            response["Referrer-Policy"] = referrer
+            return response
+        return wrapped
+    return decorate(view) if view else decorate
+
+
+# The builder posts its form to itself. Under "no-referrer" a browser sends `Origin: null` with a
+# form's POST (Fetch standard), which Django's CSRF check rightly refuses, so the builder without
+# JavaScript could not work. "strict-origin" sends the site's origin alone (https://host/), never the
+# path or query that may hold a sheet (/prescribe/?sheet=...), and nothing over plain HTTP.
+BUILDER_REFERRER = "strict-origin"
 
 
 def bad_link(request):
@@ -81,7 +90,7 @@ def _rows(state: Builder, known: dict) -> list[Row]:
 
 
 @require_http_methods(["GET", "POST"])
-@private
+@private(referrer=BUILDER_REFERRER)
 @vary_on_headers("HX-Request")
 def builder(request):
     data = request.POST if request.method == "POST" else request.GET
@@ -96,8 +105,8 @@ def builder(request):
             return bad_link(request)
     else:
         state = Builder()
-    if state.token:
-        url = reverse("prescribe:sheet", args=[state.token])
+    if state.token:  # on to the sharing page: the link, Copy, Share, the QR code, Print
+        url = reverse("prescribe:share", args=[state.token])
         if request.htmx:  # a whole new page: htmx goes there itself
             response = HttpResponse(status=200)
             response["HX-Redirect"] = url
@@ -152,4 +161,28 @@ def sheet(request, token):
     }
     response = render(request, "prescribe/sheet.html", context)
     response["X-Robots-Tag"] = "noindex"  # a sheet is for one patient, never for a search engine
+    return response
+
+
+@require_GET
+@private
+def share(request, token):
+    """After "Make the link": the physio's page for handing the sheet over (the link as text with Copy
+    and, where the device has one, Share; a QR code to scan from the screen; the patient's view; Print;
+    saving it as a template in this browser). Copy, Share and templates are static/js/prescribe.js;
+    without it the link is still there to select, and the other buttons are links."""
+    try:
+        sheet = read(token)
+    except BadLink:
+        return bad_link(request)
+    if is_legacy(token):
+        return redirect("prescribe:share", encode(sheet), permanent=True)
+    url = request.build_absolute_uri(reverse("prescribe:sheet", args=[token]))
+    context = {
+        "sheet": sheet, "token": token, "url": url,
+        "qr": qr_svg(url, title="QR code that opens the patient's sheet on a phone"),
+        "edit_url": f"{reverse('prescribe:builder')}?sheet={token}",
+    }
+    response = render(request, "prescribe/share.html", context)
+    response["X-Robots-Tag"] = "noindex"
     return response
