@@ -88,6 +88,9 @@ def test_share_copy_open_fresh_print_and_reuse_a_template(browser, live_site):
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     phone.screenshot(path=str(SHOTS / "patient-sheet-375.png"), full_page=True)
     phone.emulate_media(media="print")
+    widths = phone.locator(".rx-picture-pair img").evaluate_all(
+        "images => images.map(i => i.getBoundingClientRect().width)")
+    assert len(widths) == 12 and min(widths) >= 30 * 96 / 25.4 - 0.5, widths  # every pose at least 30 mm wide
     for paper in ("A4", "Letter"):
         pdf = SHOTS / f"patient-sheet-{paper}.pdf"
         phone.pdf(path=str(pdf), format=paper, print_background=False)
