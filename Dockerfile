@@ -25,4 +25,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD python -c "import os,sys,urllib.request as u; host=os.environ.get('DJANGO_ALLOWED_HOSTS','localhost').split(',')[0]; r=u.urlopen(u.Request('http://127.0.0.1:8000/healthz', headers={'Host': host}), timeout=4); sys.exit(r.status != 200)"
 # Run migrations and load_content as a release step (see README), not on every container start.
-CMD ["gunicorn", "backpain.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# The access log writes [link] in place of a sheet's token (backpain/access_log.py, README "Production").
+CMD ["gunicorn", "backpain.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", \
+     "--logger-class", "backpain.access_log.RedactingLogger"]

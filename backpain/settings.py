@@ -35,6 +35,9 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
         "For local use, `make run` generates one in .env.local."
     )
 
+# Old keys, still accepted while a rotation settles (sessions, and the sheet links of prescribe/sheet.py).
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", "")
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 

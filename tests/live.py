@@ -63,11 +63,12 @@ def prepare(folder: Path, database_url: str | None = None) -> dict:
 
 
 @contextmanager
-def gunicorn(env, workers=2, port=None):
-    """Serve with production settings; yields the base URL once /healthz answers."""
+def gunicorn(env, workers=2, port=None, args=()):
+    """Serve with production settings; yields the base URL once /healthz answers. args: more of
+    gunicorn's options (an access log, a logger class)."""
     port = port or free_port()
     process = subprocess.Popen([str(BIN / "gunicorn"), "backpain.wsgi", "--bind", f"127.0.0.1:{port}",
-                                "--workers", str(workers), "--log-level", "warning"],
+                                "--workers", str(workers), "--log-level", "warning", *args],
                                cwd=ROOT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -15,6 +15,7 @@ import frontmatter
 import yaml
 from django.db import transaction
 
+from backpain.dose import step_problems
 from backpain.vocabulary import CONTEXT_ANSWERS
 
 from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
@@ -179,6 +180,9 @@ def _check_fields(kind: Kind, path: Path, data: dict) -> None:
     if kind.model is Exercise:
         if not data["steps"]:
             raise ContentError(path, "steps", "at least one step is required")
+        for number, step in enumerate(data["steps"], 1):
+            if wrong := step_problems(step):
+                raise ContentError(path, "steps", f"step {number} ({step!r}): {'; '.join(wrong)}")
         if not data["body_areas"]:
             raise ContentError(path, "body_areas", "at least one body area is required")
     if kind.model is Cause:

@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from backpain.dose import dose_text
+from backpain.dose import dose_text, fill_steps, step_problems
 from backpain.markdown import render_markdown
 
 
@@ -171,7 +171,8 @@ class Exercise(ContentItem):
     hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
     duration_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
     per_side = models.BooleanField(default=False)
-    steps = models.TextField(help_text="One step per line.")
+    steps = models.TextField(help_text="One step per line, saying how to move. No numbers: write {reps}, {hold}, "
+                             "{time} or {sets} where the dose goes, e.g. “Hold for {hold}.”")
     cues = models.TextField(blank=True, help_text="One coaching cue per line, most important first.")
     mistakes = models.TextField(blank=True, help_text="One common mistake per line.")
     easier = models.TextField(blank=True, help_text="An easier variation.")
@@ -180,9 +181,23 @@ class Exercise(ContentItem):
     illustration_alt = models.CharField(max_length=300)
     history = HistoricalRecords(m2m_fields=["sources", "body_areas", "equipment"])
 
+    def clean(self):
+        super().clean()
+        wrong = [f"Step {number}: {problem}." for number, step in enumerate(lines(self.steps), 1)
+                 for problem in step_problems(step)]
+        if wrong:
+            raise ValidationError({"steps": wrong})
+
+    def steps_for(self, *, sets: int | None, reps: int | None, hold: int | None, time: int | None,
+                  per_side: bool) -> list[str]:
+        """The steps with another dose's numbers in them (a routine's, a physiotherapist's)."""
+        return fill_steps(lines(self.steps), sets=sets, reps=reps, hold=hold, time=time, per_side=per_side)
+
     @property
     def step_list(self):
-        return lines(self.steps)
+        """The steps with the library's own dose in them."""
+        return self.steps_for(sets=self.sets, reps=self.reps, hold=self.hold_seconds, time=self.duration_seconds,
+                              per_side=self.per_side)
 
     @property
     def cue_list(self):

@@ -22,6 +22,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from backpain.dose import fill_steps
 from backpain.markdown import render_markdown
 from backpain.services import expand_text
 
@@ -108,6 +109,15 @@ def _without(text: str, titles: list[str]) -> list[str]:
     return [" ".join(piece.split()) for piece in pieces if piece.strip(" .,;:()-–—")]
 
 
+def _number(values: dict, name: str) -> int | None:
+    """A dose number from a file, a model or a draft's form (where it may be text, or empty)."""
+    value = values.get(name)
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
 def main_text(kind: str, values: dict, titles: list[str]) -> list[str]:
     """A page's main text as plain blocks, in page order, placeholders filled in.
 
@@ -120,6 +130,10 @@ def main_text(kind: str, values: dict, titles: list[str]) -> list[str]:
         value = values.get(name) or []
         if isinstance(value, str):
             value = value.splitlines() if name in LINE_LISTS else [value]
+        if kind == "exercises" and name == "steps":  # as the page shows them, with the library's dose
+            value = fill_steps(value, sets=_number(values, "sets"), reps=_number(values, "reps"),
+                               hold=_number(values, "hold_seconds"), time=_number(values, "duration_seconds"),
+                               per_side=bool(values.get("per_side")))
         raw += [item for item in value if item and item.strip()]
     for name in MARKDOWN[kind]:
         raw += html_blocks(render_markdown(values.get(name) or ""))

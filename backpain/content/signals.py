@@ -55,7 +55,7 @@ def search_text(item: ContentItem) -> str:
     """
     parts = [plain_text(getattr(item, f"{name}_html")) for name in item.markdown_fields]
     if isinstance(item, Exercise):
-        lists = (item.steps, item.cues, item.mistakes, item.easier, item.harder)
+        lists = ("\n".join(item.step_list), item.cues, item.mistakes, item.easier, item.harder)  # steps as shown
         parts += [plain_text(text, lines=True) for text in lists]
     return " ".join(part for part in parts if part)
 

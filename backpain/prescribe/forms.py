@@ -16,9 +16,16 @@ from django.http import QueryDict
 
 from backpain.content.library import ExerciseFilters
 
-from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, MAX_TOKEN, Line, Sheet, encode
+from .sheet import LIMITS, MAX_EXERCISES, MAX_LINE_NOTE, MAX_NAME, MAX_NOTE, MAX_TOKEN, Line, Sheet, encode
 
-FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "days": "Days a week"}
+FIELD_LABELS = {"sets": "Sets", "reps": "Reps", "hold": "Hold (seconds)", "time": "Time (seconds)",
+                "days": "Days a week"}
+
+
+# Why a cap is where it is, said beside it (the sources are at LIMITS in sheet.py).
+CAP_REASONS = {"sets": " (more than a home programme needs)", "reps": " (for more, add a set)",
+               "hold": " (2 minutes at most: a longer hold is rarely prescribed)",
+               "time": " (30 minutes at most)"}
 
 
 class FindExercises(ExerciseFilters):
@@ -36,7 +43,7 @@ def _text(data: QueryDict, name: str) -> str:
 
 def _number(value: str, name: str) -> tuple[int, str]:
     low, high = LIMITS[name]
-    message = f"{FIELD_LABELS[name]}: a whole number from {low} to {high}."
+    message = f"{FIELD_LABELS[name]}: a whole number from {low} to {high}{CAP_REASONS.get(name, '')}."
     try:
         number = int(value.strip() or (low if name != "days" else high))
     except ValueError:
@@ -100,8 +107,11 @@ class Builder:
             numbers[name], error = _number(data.get(f"{name}-{slug}", ""), name)
             if error:
                 self.errors[f"{name}-{slug}"] = error
+        note = _text(data, f"note-{slug}")
+        if len(note) > MAX_LINE_NOTE:
+            self.errors[f"note-{slug}"] = f"Please keep it to {MAX_LINE_NOTE} characters (this has {len(note)})."
         return Line(slug, numbers["sets"], numbers["reps"], numbers["hold"], data.get(f"side-{slug}") == "1",
-                    numbers["days"])
+                    numbers["days"], numbers["time"], note)
 
     def _act(self, data: QueryDict, known: dict) -> None:
         index = {line.slug: i for i, line in enumerate(self.lines)}
@@ -139,7 +149,7 @@ class Builder:
         token = encode(self.sheet)
         if len(token) > MAX_TOKEN:
             self.errors["lines"] = ("This sheet is too long for one link: take an exercise off or shorten the "
-                                    "note.")
+                                    "notes.")
             self.status = self.errors["lines"]
             return
         self.token = token

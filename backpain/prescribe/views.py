@@ -1,16 +1,19 @@
 """The physiotherapist's sheet builder (/prescribe/) and the sheet it makes (/prescribe/sheet/<token>/).
 
-No database row: the sheet lives in its signed link (sheet.py). Neither page is cached: the builder
-holds a CSRF token, and every sheet link is a different page that anyone can multiply.
+No database row: the sheet lives in its encrypted link (sheet.py). Both pages are sent with
+`Cache-Control: no-store` (nothing of a patient's sheet is kept in a browser's or a proxy's cache; the
+builder also holds a CSRF token) and `Referrer-Policy: no-referrer` (a click from a sheet never hands
+its link to the next site, or to our own access log as a Referer).
 """
 
 from dataclasses import dataclass
+from functools import wraps
 
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -20,7 +23,7 @@ from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
 from .forms import FIELD_LABELS, Builder, FindExercises
-from .sheet import LIMITS, MAX_EXERCISES, MAX_NAME, MAX_NOTE, BadLink, Line, decode
+from .sheet import LIMITS, MAX_EXERCISES, MAX_LINE_NOTE, MAX_NAME, MAX_NOTE, BadLink, Line, encode, is_legacy, read
 
 CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", "illustration_alt", "sets", "reps",
                "hold_seconds", "duration_seconds", "per_side")
@@ -35,8 +38,31 @@ def _found(*, q="", **filters):
     return library.filtered(exercises, **filters)
 
 
+def private(view=None, *, referrer="no-referrer"):
+    """A page that holds a patient's sheet: never stored by a cache, its address never in a Referer."""
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = never_cache(view)(request, *args, **kwargs)
+            # Set here, not by SecurityMiddleware's site-wide "same-origin": these pages need more.
+            response["Referrer-Policy"] = referrer
+            return response
+        return wrapped
+    return decorate(view) if view else decorate
+
+
+# The builder posts its form to itself. Under "no-referrer" a browser sends `Origin: null` with a
+# form's POST (Fetch standard), which Django's CSRF check rightly refuses, so the builder without
+# JavaScript could not work. "strict-origin" sends the site's origin alone (https://host/), never the
+# path or query that may hold a sheet (/prescribe/?sheet=...), and nothing over plain HTTP.
+BUILDER_REFERRER = "strict-origin"
+
+
 def bad_link(request):
-    return render(request, "prescribe/bad_link.html", status=400)
+    """The one answer to a link we can't open: nothing of it is echoed back (the page's own address,
+    for the canonical link, is the builder's)."""
+    context = {"page_url": request.build_absolute_uri(reverse("prescribe:builder"))}
+    return render(request, "prescribe/bad_link.html", context, status=400)
 
 
 @dataclass(frozen=True)
@@ -47,20 +73,24 @@ class Row:
     line: Line
     exercise: Exercise
     fields: list[dict]
+    note_error: str = ""
 
 
 def _rows(state: Builder, known: dict) -> list[Row]:
     rows = []
     for number, line in enumerate(state.lines, 1):
+        exercise = known[line.slug]
+        # "Time" only where it means something: an exercise timed in the library, or one given a time.
+        timed = bool(exercise.duration_seconds or line.time or state.errors.get(f"time-{line.slug}"))
         fields = [{"name": f"{name}-{line.slug}", "label": FIELD_LABELS[name], "value": getattr(line, name),
                    "min": low, "max": high, "error": state.errors.get(f"{name}-{line.slug}", "")}
-                  for name, (low, high) in LIMITS.items()]
-        rows.append(Row(number, line, known[line.slug], fields))
+                  for name, (low, high) in LIMITS.items() if name != "time" or timed]
+        rows.append(Row(number, line, exercise, fields, state.errors.get(f"note-{line.slug}", "")))
     return rows
 
 
 @require_http_methods(["GET", "POST"])
-@never_cache
+@private(referrer=BUILDER_REFERRER)
 @vary_on_headers("HX-Request")
 def builder(request):
     data = request.POST if request.method == "POST" else request.GET
@@ -70,13 +100,13 @@ def builder(request):
         state = Builder.from_data(request.POST, known)
     elif "sheet" in request.GET:  # "Edit this sheet": start from the sheet in the link
         try:
-            state = Builder.from_sheet(decode(request.GET["sheet"]), known)
+            state = Builder.from_sheet(read(request.GET["sheet"]), known)
         except BadLink:
             return bad_link(request)
     else:
         state = Builder()
-    if state.token:
-        url = reverse("prescribe:sheet", args=[state.token])
+    if state.token:  # on to the sharing page: the link, Copy, Share, the QR code, Print
+        url = reverse("prescribe:share", args=[state.token])
         if request.htmx:  # a whole new page: htmx goes there itself
             response = HttpResponse(status=200)
             response["HX-Redirect"] = url
@@ -86,7 +116,8 @@ def builder(request):
     context = {
         "find": find, "found": list(_found(**find.selected())),
         "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
-        "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_name": MAX_NAME, "fragment": fragment,
+        "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_line_note": MAX_LINE_NOTE, "max_name": MAX_NAME,
+        "fragment": fragment,
     }
     template = "prescribe/builder.html" + ("#builder" if fragment else "")
     # htmx swaps nothing on a 4xx, so its answer is a 200 that shows the messages.
@@ -104,14 +135,20 @@ class Entry:
     def name(self) -> str:
         return self.exercise.title if self.exercise else self.line.slug.replace("-", " ").capitalize()
 
+    @property
+    def steps(self) -> list[str]:
+        return self.line.steps(self.exercise) if self.exercise else []
+
 
 @require_GET
-@cache_control(private=True)
+@private
 def sheet(request, token):
     try:
-        sheet = decode(token)
+        sheet = read(token)
     except BadLink:
         return bad_link(request)
+    if is_legacy(token):  # a link from before issue 29: read once, then on to its encrypted link
+        return redirect("prescribe:sheet", encode(sheet), permanent=True)
     # One query, however many exercises: the sheet needs no related rows.
     found = {e.slug: e for e in Exercise.objects.filter(slug__in=sheet.slugs)
              .only(*CARD_FIELDS, "steps", "cues")}
@@ -124,4 +161,28 @@ def sheet(request, token):
     }
     response = render(request, "prescribe/sheet.html", context)
     response["X-Robots-Tag"] = "noindex"  # a sheet is for one patient, never for a search engine
+    return response
+
+
+@require_GET
+@private
+def share(request, token):
+    """After "Make the link": the physio's page for handing the sheet over (the link as text with Copy
+    and, where the device has one, Share; a QR code to scan from the screen; the patient's view; Print;
+    saving it as a template in this browser). Copy, Share and templates are static/js/prescribe.js;
+    without it the link is still there to select, and the other buttons are links."""
+    try:
+        sheet = read(token)
+    except BadLink:
+        return bad_link(request)
+    if is_legacy(token):
+        return redirect("prescribe:share", encode(sheet), permanent=True)
+    url = request.build_absolute_uri(reverse("prescribe:sheet", args=[token]))
+    context = {
+        "sheet": sheet, "token": token, "url": url,
+        "qr": qr_svg(url, title="QR code that opens the patient's sheet on a phone"),
+        "edit_url": f"{reverse('prescribe:builder')}?sheet={token}",
+    }
+    response = render(request, "prescribe/share.html", context)
+    response["X-Robots-Tag"] = "noindex"
     return response

@@ -39,9 +39,19 @@ def build_six(page, *, js: bool):
     page.get_by_label("Your name").fill("Sam Okafor")
     if js:
         assert page.evaluate("window.stillHere") is True
-    page.get_by_role("button", name="Make the link").click()
-    expect(page).to_have_url(re.compile(r"/prescribe/sheet/[^/]+/$"))
+    open_patients_view(page)
     return page.url
+
+
+def open_patients_view(page, *, accessible=False):
+    """"Make the link", then from the sharing page to the patient's sheet."""
+    page.get_by_role("button", name="Make the link").click()
+    expect(page).to_have_url(re.compile(r"/prescribe/share/[^/]+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("The sheet's link is ready")
+    if accessible:
+        assert_accessible(page)
+    page.get_by_role("link", name="Open the patient's view").click()
+    expect(page).to_have_url(re.compile(r"/prescribe/sheet/[^/]+/$"))
 
 
 def check_sheet(page):
@@ -51,7 +61,7 @@ def check_sheet(page):
     expect(page.locator('.rx-item[data-slug="glute-bridge"] .dose')).to_have_text(
         "2 reps, hold 3\u00a0s, 5 days a week")
     expect(page.locator(".rx-note")).to_contain_text(NOTE)
-    expect(page.locator(".rx-facts")).to_contain_text("Sam Okafor")
+    expect(page.locator(".rx-sender")).to_contain_text("Sent by Sam Okafor, Riverside Physio (as written by the sender")
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["javascript", "no-javascript"])
@@ -91,8 +101,7 @@ def test_edit_this_sheet_gives_a_new_link_and_the_old_one_still_works(site):
     expect(page.locator(".rx-line")).to_have_count(6)
     page.get_by_role("button", name="Take off Dead bug", exact=True).first.click()
     expect(page.locator(".rx-line")).to_have_count(5)
-    page.get_by_role("button", name="Make the link").click()
-    expect(page).to_have_url(re.compile(r"/prescribe/sheet/"))
+    open_patients_view(page)
     assert page.url != old
     expect(page.locator(".rx-item")).to_have_count(5)
     page.goto(old)
@@ -176,8 +185,7 @@ def test_axe_finds_nothing_on_the_builder_the_sheet_and_an_exercise_with_the_tim
     page.get_by_role("button", name="Add Side plank", exact=True).click()
     expect(page.locator(".rx-line")).to_have_count(2)
     assert_accessible(page)
-    page.get_by_role("button", name="Make the link").click()
-    expect(page).to_have_url(re.compile(r"/prescribe/sheet/"))
+    open_patients_view(page)
     expect(page.locator(".timer").first).to_be_visible()
     assert_accessible(page)
     page.goto("/exercises/glute-bridge/")
@@ -194,8 +202,7 @@ def test_pages_at_phone_and_desktop_widths(site, screenshot, width):
     expect(page.locator(".rx-line")).to_have_count(3)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "builder scrolls sideways"
     screenshot(page, f"prescribe-builder-{width}.png")
-    page.get_by_role("button", name="Make the link").click()
-    expect(page).to_have_url(re.compile(r"/prescribe/sheet/"))
+    open_patients_view(page)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "sheet scrolls sideways"
     screenshot(page, f"prescribe-sheet-{width}.png")
     page.goto("/exercises/plank/")
