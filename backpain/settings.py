@@ -182,6 +182,19 @@ if BEHIND_TLS_PROXY:
     # every request (nginx: proxy_set_header X-Forwarded-Proto $scheme).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
+# The site's own address (scheme and host, and a port if not the usual one). Pages print it in their
+# canonical links and the page cache keys on it: the Host header's port, case and trailing dot are the
+# visitor's to choose, and Django's host check ignores the port, so a key built from the header could
+# be multiplied at will. By default the first of DJANGO_ALLOWED_HOSTS.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    _first_host = ALLOWED_HOSTS[0].lstrip(".") if ALLOWED_HOSTS else "*"
+    if _first_host == "*":
+        raise ImproperlyConfigured("Set DJANGO_SITE_URL (e.g. https://backontrack.example): "
+                                   "DJANGO_ALLOWED_HOSTS does not name one host to use in links.")
+    SITE_URL = f"{'https' if HTTPS else 'http'}://{_first_host}"
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"DJANGO_SITE_URL must start with https:// or http://, not {SITE_URL!r}.")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and Docker probe over plain HTTP
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
