@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    "django_ratelimit",
     "backpain.content",
     "backpain.guide",
     "backpain.checker",
@@ -155,6 +156,18 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address the app trusts (behind the TLS proxy, the one the proxy forwards): backpain/clients.py.
+AXES_CLIENT_IP_CALLABLE = "backpain.clients.client_ip"
+
+# Rate limits (django-ratelimit), counted in the shared cache per client address (backpain/clients.py).
+RATELIMIT_USE_CACHE = "default"
+FEEDBACK_RATE = os.environ.get("BACKPAIN_FEEDBACK_RATE", "10/h")  # "Was this page helpful?" answers sent
+# django-ratelimit's W001 says only that a backend is not on its list, which names django-redis but not
+# Django's own RedisCache (whose increment is Redis's atomic INCR). Its E003 refuses the database cache,
+# whose increment is a read then a write: a burst sent at one instant to several workers can get a few
+# answers past the limit. Without Redis the limit still holds within a few, and prune_feedback caps the table.
+_DATABASE_CACHE = CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+SILENCED_RATELIMIT_CHECKS = ["django_ratelimit.W001", *(["django_ratelimit.E003"] if _DATABASE_CACHE else [])]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -204,6 +217,7 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HT
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = [
+    *SILENCED_RATELIMIT_CHECKS,
     *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
     *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
 ]
