@@ -34,6 +34,13 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
         "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off. "
         "For local use, `make run` generates one in .env.local."
     )
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # Django's own thresholds (check --deploy's W009), but refused at start: a short or repetitive
+    # key can be guessed, and `check --deploy` is a step a deploy can skip.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is too weak: it needs at least 50 characters and 5 different ones. Make one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
