@@ -267,10 +267,19 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 LOGIN_URL = f"/{ADMIN_URL}login/"
 LOGIN_REDIRECT_URL = f"/{ADMIN_URL}"
 
+# A bad request from outside (bad Host, too many fields, broken multipart: a 4xx) is logged as one line
+# with its reason, without the traceback Django attaches (backpain/logs.py); a 5xx keeps its traceback.
+# A logger's filter sees only what is logged on that logger, so each of Django's is named.
+_CLIENT_ERROR_LOGGERS = ["django.request", *(f"django.security.{name}" for name in (
+    "DisallowedHost", "DisallowedRedirect", "TooManyFieldsSent", "TooManyFilesSent", "RequestDataTooBig",
+    "SuspiciousMultipartForm", "SuspiciousFileOperation", "SuspiciousOperation", "SuspiciousSession",
+    "InvalidSessionKey", "csrf"))]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "backpain.logs.OneLineForClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {name: {"filters": ["one_line"]} for name in _CLIENT_ERROR_LOGGERS},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 

@@ -193,3 +193,27 @@ def test_a_host_we_do_not_serve_gets_a_400_page_not_a_500(path):
     assert response.status_code == 400
     html = response.content.decode()
     assert "We couldn't understand that request" in html and "evil.example" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("request_kwargs", "reason"), [
+    ({"path": "/", "HTTP_HOST": "evil.example"}, "Invalid HTTP_HOST header: 'evil.example'"),
+    ({"path": "/exercises/?" + "&".join(f"p{i}=1" for i in range(300))}, "TooManyFieldsSent"),
+    ({"path": "/checker/", "method": "post", "data": b"--x\r\njunk", "content_type": "multipart/form-data"},
+     "Invalid boundary in multipart"),
+    ({"path": "/checker/", "method": "post", "data": "&".join(f"p{i}=1" for i in range(300)),
+      "content_type": "application/x-www-form-urlencoded"}, "TooManyFieldsSent"),
+])
+def test_attacker_driven_bad_requests_log_one_line_with_the_reason_and_no_traceback(caplog, request_kwargs, reason):
+    # The outside review: 108 full tracebacks from one fuzz run.
+    kwargs = dict(request_kwargs)
+    path, method = kwargs.pop("path"), kwargs.pop("method", "get")
+    visitor = Client(raise_request_exception=False)
+    with caplog.at_level("WARNING"):
+        response = getattr(visitor, method)(path, **kwargs)
+    assert response.status_code == 400
+    records = [record for record in caplog.records if record.name.startswith(("django.security", "django.request"))]
+    assert len(records) == 1, [record.getMessage() for record in caplog.records]
+    assert reason in records[0].getMessage() and "\n" not in records[0].getMessage()
+    assert records[0].exc_info is None and not records[0].exc_text
+    assert "Traceback" not in caplog.text
