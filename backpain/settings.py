@@ -172,6 +172,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The address the app trusts (behind the TLS proxy, the one the proxy forwards): backpain/clients.py.
 AXES_CLIENT_IP_CALLABLE = "backpain.clients.client_ip"
+# Two limits axes's one count cannot give (backpain/views.py, admin_login): failed logins to one username
+# from any addresses lock it for a shorter while (someone else's guesses must not shut the editor out
+# for long), and one address is limited across every username it tries.
+LOGIN_USERNAME_RATE = os.environ.get("BACKPAIN_LOGIN_USERNAME_RATE", "10/15m")
+LOGIN_ADDRESS_RATE = os.environ.get("BACKPAIN_LOGIN_ADDRESS_RATE", "20/h")
 
 # Rate limits (django-ratelimit), counted in the shared cache per client address (backpain/clients.py).
 RATELIMIT_USE_CACHE = "default"

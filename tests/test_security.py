@@ -217,3 +217,65 @@ def test_attacker_driven_bad_requests_log_one_line_with_the_reason_and_no_traceb
     assert reason in records[0].getMessage() and "\n" not in records[0].getMessage()
     assert records[0].exc_info is None and not records[0].exc_text
     assert "Traceback" not in caplog.text
+
+
+# --- Login limits by the client address the app trusts, directly and behind the TLS proxy ----------
+PROXY = "10.0.0.2"
+
+
+def _visitor(address: str, behind_proxy: bool) -> Client:
+    if behind_proxy:  # every request comes from the proxy; it appends the visitor's address
+        return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"1.2.3.4, {address}")
+    return Client(REMOTE_ADDR=address)
+
+
+def _login(visitor: Client, username: str, password: str = "wrong"):
+    return visitor.post(reverse("admin:login"), {"username": username, "password": password})
+
+
+@pytest.fixture
+def limits(db, settings):
+    settings.AXES_ENABLED = True
+    User.objects.create_user("physio", "p@example.org", "right-password-123", is_staff=True)
+    return settings
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_someone_elses_wrong_guesses_do_not_lock_the_editor_out(limits, behind_proxy):
+    # The outside review: behind the proxy, five wrong guesses by anyone locked the editor out for an hour.
+    limits.BEHIND_TLS_PROXY = behind_proxy
+    attacker = _visitor("203.0.113.66", behind_proxy)
+    for _ in range(limits.AXES_FAILURE_LIMIT - 1):
+        assert _login(attacker, "physio").status_code == 200
+    assert _login(attacker, "physio").status_code == 429  # the last one allowed: that address is now locked
+    assert _login(attacker, "physio", "right-password-123").status_code == 429
+    assert _login(_visitor("198.51.100.5", behind_proxy), "physio", "right-password-123").status_code == 302
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_a_username_guessed_from_many_addresses_is_locked_for_a_shorter_while(limits, behind_proxy):
+    limits.BEHIND_TLS_PROXY = behind_proxy
+    count = int(limits.LOGIN_USERNAME_RATE.split("/")[0])
+    for n in range(count):
+        assert _login(_visitor(f"203.0.113.{n}", behind_proxy), "physio").status_code == 200
+    locked = _login(_visitor("198.51.100.5", behind_proxy), "physio", "right-password-123")
+    assert locked.status_code == 429 and "Too many failed logins" in locked.content.decode()
+    assert "_auth_user_id" not in locked.wsgi_request.session
+    # Other usernames are not held back.
+    User.objects.create_user("asha", "a@example.org", "right-password-456", is_staff=True)
+    assert _login(_visitor("198.51.100.5", behind_proxy), "asha", "right-password-456").status_code == 302
+    # Shorter than the lockout of one address and username (an hour).
+    minutes = int(limits.LOGIN_USERNAME_RATE.split("/")[1].rstrip("m"))
+    assert minutes < limits.AXES_COOLOFF_TIME * 60
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_one_address_spraying_many_usernames_is_limited(limits, behind_proxy):
+    limits.BEHIND_TLS_PROXY = behind_proxy
+    count = int(limits.LOGIN_ADDRESS_RATE.split("/")[0])
+    sprayer = _visitor("203.0.113.66", behind_proxy)
+    for n in range(count):
+        assert _login(sprayer, f"user{n}").status_code == 200
+    assert _login(sprayer, "physio", "right-password-123").status_code == 429
+    # Someone else at another address is not.
+    assert _login(_visitor("198.51.100.5", behind_proxy), "physio", "right-password-123").status_code == 302
