@@ -119,7 +119,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;"}
     )
-    if not DEBUG:
+    if not DEBUG and DATABASES["default"]["NAME"] not in ("", ":memory:"):
         # Opened read-write, never created: SQLite would make an empty file where the database is missing
         # and serve an empty site; now a missing file is the 503 page. `manage.py migrate` creates it
         # (backpain/content/management/commands/migrate.py). Tests use their own database.
