@@ -18,7 +18,8 @@ RUN mkdir -p backpain && touch backpain/__init__.py \
 COPY --chown=app:app . .
 RUN pip install --no-deps . \
     && python -m backpain.content.reading \
-    && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+    && DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+       python manage.py collectstatic --noinput
 
 USER app
 EXPOSE 8000

@@ -12,7 +12,7 @@ export CHROMIUM
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Local serving: production settings over plain HTTP on loopback, with a generated secret key.
-LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_HTTPS=0
+LOCAL_ENV := set -a && . ./.env.local && set +a && export DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SITE_URL=http://$(HOST):$(PORT)
 # pytest-xdist spreads the tests over every core (worksteal: an idle worker takes tests from a busy one,
 # so a few long browser tests do not hold up the end); PYTEST_WORKERS=0 runs them in one process.
 PYTEST_WORKERS ?= auto

@@ -7,11 +7,12 @@ page under the new version.
 
 Pages are cached whole for everyone (`cached_page`), in this process's memory in front of the shared
 cache (Redis or the database). The key holds only what the page is built from: the content version,
-the date (a sheet prints it), the service names (pages print them), the host (pages print absolute
-links), htmx fragment or whole page, the path and the values of the parameters the view reads. Any
-other parameter (?utm_source=…) cannot make a new entry, and only a 200 is kept, so a bad value
-(a 400) or an unknown slug (a 404) is never stored. Browsers revalidate: Django's
-ConditionalGetMiddleware answers 304 from the stored ETag, and only for a 200.
+the date (a sheet prints it), the service names (pages print them), the site's address from settings
+(pages print absolute links; never the Host header, whose port, case and trailing dot a visitor chooses:
+500 ports once made 430 entries), htmx fragment or whole page, the path and the values of the
+parameters the view reads. Any other parameter (?utm_source=…) cannot make a new entry, and only a
+200 is kept, so a bad value (a 400) or an unknown slug (a 404) is never stored. Browsers revalidate:
+Django's ConditionalGetMiddleware answers 304 from the stored ETag, and only for a 200.
 """
 
 import hashlib
@@ -116,7 +117,7 @@ def page_key(request, params: tuple[str, ...]) -> str:
     query = urlencode([(name, request.GET[name]) for name in params if request.GET.get(name)])
     variant = "fragment" if wants_fragment(request) else "page"
     parts = (content_version(), f"{timezone.localdate():%Y%m%d}", _services(), variant,
-             request.scheme, request.get_host(), request.path, query)
+             settings.SITE_URL, request.path, query)
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 
 from backpain.checker.rules import EMERGENCY_QUESTIONS
 from backpain.services import emergency_link
@@ -9,12 +8,9 @@ EMERGENCY_SIGNS = tuple(question.short for question in EMERGENCY_QUESTIONS)
 
 
 def page_url(request) -> str:
-    """This page's absolute address, for the canonical link; empty when the Host header is not one we
-    serve (the 400 page for that request must still render, not fail again on the same header)."""
-    try:
-        return f"{request.scheme}://{request.get_host()}{request.path}"
-    except DisallowedHost:
-        return ""
+    """This page's absolute address, for the canonical link: on the site's own address from settings,
+    never the Host header (cached pages are shared by every Host spelling; see backpain/caching.py)."""
+    return f"{settings.SITE_URL}{request.path}"
 
 
 def site(request):

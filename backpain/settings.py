@@ -34,6 +34,13 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
         "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off. "
         "For local use, `make run` generates one in .env.local."
     )
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # Django's own thresholds (check --deploy's W009), but refused at start: a short or repetitive
+    # key can be guessed, and `check --deploy` is a step a deploy can skip.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is too weak: it needs at least 50 characters and 5 different ones. Make one with "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 # Old keys, still accepted while a rotation settles (sessions, and the sheet links of prescribe/sheet.py).
 SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", "")
@@ -54,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    "django_ratelimit",
     "backpain.content",
     "backpain.guide",
     "backpain.checker",
@@ -114,6 +122,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;"}
     )
+    if not DEBUG and DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        # Opened read-write, never created: SQLite would make an empty file where the database is missing
+        # and serve an empty site; now a missing file is the 503 page. `manage.py migrate` creates it
+        # (backpain/content/management/commands/migrate.py). Tests use their own database.
+        _path = Path(DATABASES["default"]["NAME"]).resolve()
+        DATABASES["default"]["NAME"] = f"{_path.as_uri()}?mode=rw"
+        DATABASES["default"]["OPTIONS"]["uri"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -158,6 +173,23 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address the app trusts (behind the TLS proxy, the one the proxy forwards): backpain/clients.py.
+AXES_CLIENT_IP_CALLABLE = "backpain.clients.client_ip"
+# Two limits axes's one count cannot give (backpain/views.py, admin_login): failed logins to one username
+# from any addresses lock it for a shorter while (someone else's guesses must not shut the editor out
+# for long), and one address is limited across every username it tries.
+LOGIN_USERNAME_RATE = os.environ.get("BACKPAIN_LOGIN_USERNAME_RATE", "10/15m")
+LOGIN_ADDRESS_RATE = os.environ.get("BACKPAIN_LOGIN_ADDRESS_RATE", "20/h")
+
+# Rate limits (django-ratelimit), counted in the shared cache per client address (backpain/clients.py).
+RATELIMIT_USE_CACHE = "default"
+FEEDBACK_RATE = os.environ.get("BACKPAIN_FEEDBACK_RATE", "10/h")  # "Was this page helpful?" answers sent
+# django-ratelimit's W001 says only that a backend is not on its list, which names django-redis but not
+# Django's own RedisCache (whose increment is Redis's atomic INCR). Its E003 refuses the database cache,
+# whose increment is a read then a write: a burst sent at one instant to several workers can get a few
+# answers past the limit. Without Redis the limit still holds within a few, and prune_feedback caps the table.
+_DATABASE_CACHE = CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+SILENCED_RATELIMIT_CHECKS = ["django_ratelimit.W001", *(["django_ratelimit.E003"] if _DATABASE_CACHE else [])]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -185,6 +217,19 @@ if BEHIND_TLS_PROXY:
     # every request (nginx: proxy_set_header X-Forwarded-Proto $scheme).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
+# The site's own address (scheme and host, and a port if not the usual one). Pages print it in their
+# canonical links and the page cache keys on it: the Host header's port, case and trailing dot are the
+# visitor's to choose, and Django's host check ignores the port, so a key built from the header could
+# be multiplied at will. By default the first of DJANGO_ALLOWED_HOSTS.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    _first_host = ALLOWED_HOSTS[0].lstrip(".") if ALLOWED_HOSTS else "*"
+    if _first_host == "*":
+        raise ImproperlyConfigured("Set DJANGO_SITE_URL (e.g. https://backontrack.example): "
+                                   "DJANGO_ALLOWED_HOSTS does not name one host to use in links.")
+    SITE_URL = f"{'https' if HTTPS else 'http'}://{_first_host}"
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"DJANGO_SITE_URL must start with https:// or http://, not {SITE_URL!r}.")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and Docker probe over plain HTTP
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
@@ -194,6 +239,7 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HT
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = [
+    *SILENCED_RATELIMIT_CHECKS,
     *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
     *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
 ]
@@ -236,10 +282,19 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 LOGIN_URL = f"/{ADMIN_URL}login/"
 LOGIN_REDIRECT_URL = f"/{ADMIN_URL}"
 
+# A bad request from outside (bad Host, too many fields, broken multipart: a 4xx) is logged as one line
+# with its reason, without the traceback Django attaches (backpain/logs.py); a 5xx keeps its traceback.
+# A logger's filter sees only what is logged on that logger, so each of Django's is named.
+_CLIENT_ERROR_LOGGERS = ["django.request", *(f"django.security.{name}" for name in (
+    "DisallowedHost", "DisallowedRedirect", "TooManyFieldsSent", "TooManyFilesSent", "RequestDataTooBig",
+    "SuspiciousMultipartForm", "SuspiciousFileOperation", "SuspiciousOperation", "SuspiciousSession",
+    "InvalidSessionKey", "csrf"))]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "backpain.logs.OneLineForClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {name: {"filters": ["one_line"]} for name in _CLIENT_ERROR_LOGGERS},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 

@@ -22,6 +22,8 @@ urlpatterns = [
     # Browsers ask for /favicon.ico even where a page names its icon (the admin does not).
     path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Before the admin's own: the same address, with login limits of ours (backpain/views.py).
+    path(f"{settings.ADMIN_URL}login/", views.admin_login, name="admin_login"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

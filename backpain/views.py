@@ -1,5 +1,7 @@
 """Site-wide views: the about and privacy pages, health check, robots.txt and the error pages."""
 
+from django.conf import settings
+from django.contrib import admin
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -8,6 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_ratelimit.core import get_usage
 
 from backpain.caching import cached_page
 
@@ -51,6 +54,36 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+def _username_key(group, request) -> str:
+    return request.POST.get("username", "").strip().lower()
+
+
+# django-ratelimit counters of failed logins (axes keeps its own per username and address).
+LOGIN_LIMITS = (
+    ("login-username", _username_key, settings.LOGIN_USERNAME_RATE),
+    ("login-address", "backpain.clients.ratelimit_key", settings.LOGIN_ADDRESS_RATE),
+)
+
+
+def _over_a_login_limit(request, *, count_this_failure: bool) -> bool:
+    usages = [get_usage(request, group=group, key=key, rate=rate, method="POST", increment=count_this_failure)
+              for group, key, rate in LOGIN_LIMITS]
+    return any(usage and usage["count"] >= usage["limit"] for usage in usages)
+
+
+@never_cache
+def admin_login(request):
+    """The admin's login page, with two limits on failures beside axes's (settings: LOGIN_*_RATE)."""
+    if request.method == "POST" and _over_a_login_limit(request, count_this_failure=False):
+        response = render(request, "429.html", {"what": "Too many failed logins"}, status=429)
+        response["Retry-After"] = "900"
+        return response
+    response = admin.site.login(request)
+    if request.method == "POST" and not request.user.is_authenticated:
+        _over_a_login_limit(request, count_this_failure=True)
+    return response
 
 
 def bad_request(request, exception=None):

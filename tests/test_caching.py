@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.template import engines
+from django.test import Client
 from django.urls import path, reverse
 
 from backpain.caching import CONTENT_VERSION_KEY, cached_page, content_version
@@ -95,6 +96,24 @@ def test_junk_query_strings_make_no_new_cache_entries(client, linked):
         assert client.get(f"/exercises/?area=junk{n}&area=core").status_code == 200
     assert client.get("/causes/no-such-cause/?n=1").status_code == 404
     assert shared_entries() == entries
+
+
+def test_host_ports_cases_trailing_dots_and_junk_make_no_new_cache_entries(linked):
+    # The outside review: 500 requests to / with Host: localhost:N added 430 rows.
+    pages = ["/", "/exercises/", "/about/", linked["cause"].get_absolute_url()]
+    for url in pages:
+        assert Client().get(url).status_code == 200
+    entries = shared_entries()
+    for n in range(1, 126):  # 2,000 requests
+        for host in (f"localhost:{n}", f"LOCALHOST:{n}", "localhost.", f"LocalHost.:{n}"):
+            visitor = Client(HTTP_HOST=host)
+            for url in pages:
+                response = visitor.get(f"{url}?utm_source=x{n}&junk={host}")
+                assert response.status_code == 200
+    assert shared_entries() == entries
+    # Every page names the site's own address, whatever Host it was asked with.
+    html = Client(HTTP_HOST="LOCALHOST.:99").get("/about/").content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/about/">' in html and ":99" not in html
 
 
 def test_the_canonical_page_is_the_one_served_whatever_else_the_link_carries(client, linked):

@@ -188,9 +188,10 @@ def test_blank_checker_form_gives_each_visitor_their_own_working_csrf_token(db):
         html = visitor.get("/checker/").content.decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         tokens.append(token)
-        # The page is built for this request (its own host in the links), not kept from the first one.
-        assert f'<link rel="canonical" href="http://{host}/checker/">' in html
-        pages.append(html.replace(token, "").replace(host, ""))
+        # The page is built for this request, not kept from the first one; its links name the site's
+        # own address whatever Host it was asked with (backpain/caching.py).
+        assert f'<link rel="canonical" href="{settings.SITE_URL}/checker/">' in html
+        pages.append(html.replace(token, ""))
         # The token works: the form is checked (400 for the missing answers), not refused (403).
         assert visitor.post("/checker/", {"csrfmiddlewaretoken": token, "age": "30"}).status_code == 400
         assert Client(enforce_csrf_checks=True).post("/checker/", {"age": "30"}).status_code == 403
@@ -206,3 +207,89 @@ def test_a_host_we_do_not_serve_gets_a_400_page_not_a_500(path):
     assert response.status_code == 400
     html = response.content.decode()
     assert "We couldn't understand that request" in html and "evil.example" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("request_kwargs", "reason"), [
+    ({"path": "/", "HTTP_HOST": "evil.example"}, "Invalid HTTP_HOST header: 'evil.example'"),
+    ({"path": "/exercises/?" + "&".join(f"p{i}=1" for i in range(300))}, "TooManyFieldsSent"),
+    ({"path": "/checker/", "method": "post", "data": b"--x\r\njunk", "content_type": "multipart/form-data"},
+     "Invalid boundary in multipart"),
+    ({"path": "/checker/", "method": "post", "data": "&".join(f"p{i}=1" for i in range(300)),
+      "content_type": "application/x-www-form-urlencoded"}, "TooManyFieldsSent"),
+])
+def test_attacker_driven_bad_requests_log_one_line_with_the_reason_and_no_traceback(caplog, request_kwargs, reason):
+    # The outside review: 108 full tracebacks from one fuzz run.
+    kwargs = dict(request_kwargs)
+    path, method = kwargs.pop("path"), kwargs.pop("method", "get")
+    visitor = Client(raise_request_exception=False)
+    with caplog.at_level("WARNING"):
+        response = getattr(visitor, method)(path, **kwargs)
+    assert response.status_code == 400
+    records = [record for record in caplog.records if record.name.startswith(("django.security", "django.request"))]
+    assert len(records) == 1, [record.getMessage() for record in caplog.records]
+    assert reason in records[0].getMessage() and "\n" not in records[0].getMessage()
+    assert records[0].exc_info is None and not records[0].exc_text
+    assert "Traceback" not in caplog.text
+
+
+# --- Login limits by the client address the app trusts, directly and behind the TLS proxy ----------
+PROXY = "10.0.0.2"
+
+
+def _visitor(address: str, behind_proxy: bool) -> Client:
+    if behind_proxy:  # every request comes from the proxy; it appends the visitor's address
+        return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"1.2.3.4, {address}")
+    return Client(REMOTE_ADDR=address)
+
+
+def _login(visitor: Client, username: str, password: str = "wrong"):
+    return visitor.post(reverse("admin:login"), {"username": username, "password": password})
+
+
+@pytest.fixture
+def limits(db, settings):
+    settings.AXES_ENABLED = True
+    User.objects.create_user("physio", "p@example.org", "right-password-123", is_staff=True)
+    return settings
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_someone_elses_wrong_guesses_do_not_lock_the_editor_out(limits, behind_proxy):
+    # The outside review: behind the proxy, five wrong guesses by anyone locked the editor out for an hour.
+    limits.BEHIND_TLS_PROXY = behind_proxy
+    attacker = _visitor("203.0.113.66", behind_proxy)
+    for _ in range(limits.AXES_FAILURE_LIMIT - 1):
+        assert _login(attacker, "physio").status_code == 200
+    assert _login(attacker, "physio").status_code == 429  # the last one allowed: that address is now locked
+    assert _login(attacker, "physio", "right-password-123").status_code == 429
+    assert _login(_visitor("198.51.100.5", behind_proxy), "physio", "right-password-123").status_code == 302
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_a_username_guessed_from_many_addresses_is_locked_for_a_shorter_while(limits, behind_proxy):
+    limits.BEHIND_TLS_PROXY = behind_proxy
+    count = int(limits.LOGIN_USERNAME_RATE.split("/")[0])
+    for n in range(count):
+        assert _login(_visitor(f"203.0.113.{n}", behind_proxy), "physio").status_code == 200
+    locked = _login(_visitor("198.51.100.5", behind_proxy), "physio", "right-password-123")
+    assert locked.status_code == 429 and "Too many failed logins" in locked.content.decode()
+    assert "_auth_user_id" not in locked.wsgi_request.session
+    # Other usernames are not held back.
+    User.objects.create_user("asha", "a@example.org", "right-password-456", is_staff=True)
+    assert _login(_visitor("198.51.100.5", behind_proxy), "asha", "right-password-456").status_code == 302
+    # Shorter than the lockout of one address and username (an hour).
+    minutes = int(limits.LOGIN_USERNAME_RATE.split("/")[1].rstrip("m"))
+    assert minutes < limits.AXES_COOLOFF_TIME * 60
+
+
+@pytest.mark.parametrize("behind_proxy", [False, True])
+def test_one_address_spraying_many_usernames_is_limited(limits, behind_proxy):
+    limits.BEHIND_TLS_PROXY = behind_proxy
+    count = int(limits.LOGIN_ADDRESS_RATE.split("/")[0])
+    sprayer = _visitor("203.0.113.66", behind_proxy)
+    for n in range(count):
+        assert _login(sprayer, f"user{n}").status_code == 200
+    assert _login(sprayer, "physio", "right-password-123").status_code == 429
+    # Someone else at another address is not.
+    assert _login(_visitor("198.51.100.5", behind_proxy), "physio", "right-password-123").status_code == 302

@@ -82,3 +82,29 @@ def test_a_server_behind_a_tls_proxy_redirects_plain_http_and_marks_cookies_secu
             assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
             cookie = response.headers["Set-Cookie"]
             assert cookie.startswith("csrftoken=") and "Secure" in cookie and "HttpOnly" in cookie
+
+
+VISIT = """
+import django; django.setup()
+from django.test import Client
+visitor = Client(raise_request_exception=False)
+print(visitor.get("/guide/").status_code, visitor.get("/healthz").status_code)
+"""
+
+
+def test_a_missing_sqlite_file_is_the_friendly_503_not_a_new_empty_site_and_migrate_still_creates_it(tmp_path):
+    database = tmp_path / "site.sqlite3"
+    # Production settings with the tests' static storage (no collectstatic needed for the 503 page).
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "tests.settings", "DJANGO_DEBUG": "0",
+           "DJANGO_ALLOWED_HOSTS": "testserver", "DATABASE_URL": f"sqlite:///{database}"}
+    visit = subprocess.run([sys.executable, "-c", VISIT], cwd=ROOT, env=env, capture_output=True, text=True,
+                           check=True)
+    assert visit.stdout.split() == ["503", "503"]
+    assert not database.exists(), "the site made an empty database"
+    # Deploying is still `manage.py migrate`, which creates the file (make run and setup-db do the same).
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
+    assert database.exists()
+    visit = subprocess.run([sys.executable, "-c", VISIT], cwd=ROOT, env=env, capture_output=True, text=True,
+                           check=True)
+    assert visit.stdout.split() == ["200", "200"]

@@ -100,9 +100,13 @@ def test_refuses_to_start_with_default_secret_key_when_debug_off():
 
 
 @pytest.mark.parametrize(("extra", "silenced"), [
-    ({}, 2),  # HSTS includeSubDomains and preload are opt-in: Django's two reminders are silenced
-    ({"DJANGO_BEHIND_TLS_PROXY": "1"}, 2),
-    ({"DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1", "DJANGO_HSTS_PRELOAD": "1"}, 0),
+    # HSTS includeSubDomains and preload are opt-in: Django's two reminders are silenced; and
+    # django-ratelimit's "not on our list" and, without Redis, its refusal of the database cache
+    # (backpain/settings.py says why).
+    ({}, 4),
+    ({"DJANGO_BEHIND_TLS_PROXY": "1"}, 4),
+    ({"DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1", "DJANGO_HSTS_PRELOAD": "1"}, 2),
+    ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, 3),
 ])
 def test_check_deploy_is_clean_with_production_settings(tmp_path, extra, silenced):
     import subprocess
@@ -196,3 +200,21 @@ def test_every_page_links_the_trust_pages_in_its_footer(client, url):
 def test_the_trust_pages_are_in_the_sitemap(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/about/</loc>" in xml and "<loc>http://testserver/privacy/</loc>" in xml
+
+
+@pytest.mark.parametrize("key", ["short-key-123", "a" * 60, "abcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcd"])
+def test_refuses_to_start_with_a_weak_secret_key_when_debug_off(key):
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "0", "DJANGO_SETTINGS_MODULE": "backpain.settings",
+           "DJANGO_SECRET_KEY": key}
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"],
+                            env=env, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too weak" in result.stderr
+    assert "python -c 'import secrets; print(secrets.token_urlsafe(50))'" in result.stderr
+    # With DEBUG on (development only) a weak key is allowed.
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"],
+                            env={**env, "DJANGO_DEBUG": "1"}, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from backpain.dose import step_problems
 from backpain.vocabulary import CONTEXT_ANSWERS
 
 from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
+from .pictures import validate_static_path
 
 
 class ContentError(Exception):
@@ -191,6 +193,11 @@ def _check_fields(kind: Kind, path: Path, data: dict) -> None:
             if value not in CONTEXT_ANSWERS.get(name, ()):
                 raise ContentError(path, "suggested_by",
                                    f"'{entry}' is not a symptom-checker context answer (field=value)")
+    if "illustration" in data:
+        try:
+            validate_static_path(data["illustration"])
+        except ValidationError as error:
+            raise ContentError(path, "illustration", error.messages[0]) from error
     if "next_review_due" in data and data["next_review_due"] <= data["last_reviewed"]:
         raise ContentError(path, "next_review_due", "must be after last_reviewed")
     if kind.folder == "sources" and data["url"] and not data["url"].startswith(("https://", "http://")):

@@ -15,6 +15,8 @@ from simple_history.models import HistoricalRecords
 from backpain.dose import dose_text, fill_steps, step_problems
 from backpain.markdown import render_markdown
 
+from .pictures import validate_static_path
+
 
 def normalise_line_endings(obj: models.Model) -> None:
     """Text from the admin arrives with Windows line endings (CRLF); files and history use \\n only,
@@ -137,7 +139,8 @@ def lines(text: str) -> list[str]:
 
 class AnatomyTopic(ContentItem):
     url_name = "guide:anatomy"
-    illustration = models.CharField(max_length=200, help_text="Path under static/, e.g. img/anatomy/facet-joints.svg")
+    illustration = models.CharField(max_length=200, validators=[validate_static_path],
+                                    help_text="Path under static/, e.g. img/anatomy/facet-joints.svg")
     illustration_alt = models.CharField(max_length=300)
     history = HistoricalRecords(m2m_fields=["sources"])
 
@@ -177,7 +180,8 @@ class Exercise(ContentItem):
     mistakes = models.TextField(blank=True, help_text="One common mistake per line.")
     easier = models.TextField(blank=True, help_text="An easier variation.")
     harder = models.TextField(blank=True, help_text="A harder variation.")
-    illustration = models.CharField(max_length=200, help_text="Path under static/, e.g. img/exercises/plank.svg")
+    illustration = models.CharField(max_length=200, validators=[validate_static_path],
+                                    help_text="Path under static/, e.g. img/exercises/plank.svg")
     illustration_alt = models.CharField(max_length=300)
     history = HistoricalRecords(m2m_fields=["sources", "body_areas", "equipment"])
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.urls import Resolver404, resolve
 
+from backpain.content.models import Feedback
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search the guide", max_length=200, required=False,
@@ -21,6 +23,14 @@ class FeedbackForm(forms.Form):
         help_text="Up to 500 characters. Please don't write your name or anything about your own health.",
         error_messages={"max_length": "Please keep it to 500 characters (you wrote %(show_value)d)."},
     )
+    # A honeypot: hidden from people (and from screen readers and the keyboard), filled in by bots
+    # that fill in every field. The view thanks whoever fills it and keeps nothing.
+    website = forms.CharField(label="Leave this empty", required=False, max_length=200,
+                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    @property
+    def is_trap(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
 
     def clean_page(self):
         page = self.cleaned_data["page"]
@@ -31,3 +41,12 @@ class FeedbackForm(forms.Form):
         if match is None or match.url_name in ("feedback", "preview") or "admin" in match.namespaces:
             raise forms.ValidationError("We can't tell which page this is about.")
         return page
+
+    def clean(self):
+        cleaned = super().clean()
+        page, comment = cleaned.get("page"), cleaned.get("comment")
+        # The same words again about the same page add nothing for the editors (and are what a
+        # script repeats); a bare yes or no can be given again.
+        if page and comment and Feedback.objects.filter(page=page, comment__iexact=comment).exists():
+            self.add_error("comment", "We already have this comment about this page: thank you.")
+        return cleaned

@@ -3,6 +3,7 @@
 One view and one template serve both the full page and, for htmx, the partial it targets.
 """
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
+from django_ratelimit.decorators import ratelimit
 
 from backpain.caching import cached_page, wants_fragment
 from backpain.content import drafts
@@ -160,14 +162,26 @@ def preview(request, draft_id):
 @require_http_methods(["GET", "POST"])
 @never_cache
 @vary_on_headers("HX-Request")
+# Sending is limited per client address (backpain/clients.py; settings.FEEDBACK_RATE): every POST
+# counts, kept or not, so a script gets nowhere by sending bad forms either.
+@ratelimit(group="feedback", key="backpain.clients.ratelimit_key", rate=settings.FEEDBACK_RATE, method="POST",
+           block=False)
 def feedback(request):
     """"Was this page helpful?" Yes or No (a plain GET link from every page) opens this small form;
     sending it keeps the page, the answer and the comment, and nothing about the reader."""
     template = "guide/feedback.html"
+    if request.method == "POST" and request.limited:
+        # htmx swaps nothing on a 4xx, so its fragment comes back as 200 with the message.
+        response = render(request, htmx_partial(request, template, "limited"), {"limited": True},
+                          status=200 if wants_fragment(request) else 429)
+        response["Retry-After"] = "3600"
+        return response
     if request.method == "POST":
         form = FeedbackForm(request.POST)
         if form.is_valid():
-            Feedback.objects.create(**form.cleaned_data)
+            if not form.is_trap:
+                Feedback.objects.create(page=form.cleaned_data["page"], helpful=form.cleaned_data["helpful"],
+                                        comment=form.cleaned_data["comment"])
             return render(request, htmx_partial(request, template, "thanks"), {"page": form.cleaned_data["page"]})
         # htmx swaps nothing on a 4xx, so its fragment comes back as 200 with the messages.
         return render(request, htmx_partial(request, template, "form"), {"form": form},

@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -14,8 +15,8 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def json_ld(context, item, kind="MedicalWebPage"):
     """schema.org data for a guide page, with its review date; escaped so it can't close the tag."""
-    request = context["request"]
-    url = request.build_absolute_uri(item.get_absolute_url())
+    # The site's own address, not the Host header: the page is cached for every Host (backpain/caching.py).
+    url = f"{settings.SITE_URL}{item.get_absolute_url()}"
     data = {
         "@context": "https://schema.org",
         "@type": kind,
