@@ -1,11 +1,9 @@
 """Issue 29 in a real browser: a sheet with a note per exercise and doses of its own, the sharing page
 (Copy with the clipboard, Share only where the device has it), the link opened in a fresh browser at
 375 px, printed on one A4 and one Letter page, and a template saved, reused and deleted in the
-physio's browser. Pictures of each go to /work/shots29 (or BACKPAIN_SHOTS) for people to look at."""
+physio's browser. `make screenshots` keeps pictures of each in screenshots/ for people to look at."""
 
-import os
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -15,7 +13,6 @@ from tests.tools.pdf_pages import to_png
 from .accessibility import assert_accessible
 from .test_prescribe import SIX
 
-SHOTS = Path(os.environ.get("BACKPAIN_SHOTS", "/work/shots29"))
 BIRD_NOTE = "Keep the reach small this week."
 BRIDGE_NOTE = "Only lift as high as is comfortable."
 
@@ -53,8 +50,7 @@ def check_patients_sheet(page):
     expect(page.locator(".rx-sender")).to_contain_text("Sent by Sam Okafor (as written by the sender")
 
 
-def test_share_copy_open_fresh_print_and_reuse_a_template(browser, live_site):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_share_copy_open_fresh_print_and_reuse_a_template(browser, live_site, screenshot, screenshot_dir):
     physio = physio_context(browser, live_site)
     page = physio.new_page()
     page.set_default_timeout(10_000)
@@ -73,7 +69,7 @@ def test_share_copy_open_fresh_print_and_reuse_a_template(browser, live_site):
     assert page.evaluate("navigator.clipboard.readText()") == url
     assert page.locator(".rx-share-qr svg").bounding_box()["width"] >= 300  # large enough to scan from a screen
     assert_accessible(page)
-    page.screenshot(path=str(SHOTS / "builder-after-make-the-link.png"), full_page=True)
+    screenshot(page, "prescribe-builder-after-make-the-link.png")
     # Save it as a template, in this browser only.
     page.get_by_label("Name of the template").fill("Back basics")
     page.get_by_role("button", name="Save the template").click()
@@ -86,16 +82,17 @@ def test_share_copy_open_fresh_print_and_reuse_a_template(browser, live_site):
     expect(phone.get_by_role("heading", level=1)).to_have_text("Your home exercises")
     check_patients_sheet(phone)
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    phone.screenshot(path=str(SHOTS / "patient-sheet-375.png"), full_page=True)
+    screenshot(phone, "prescribe-patient-sheet-375.png")
     phone.emulate_media(media="print")
     widths = phone.locator(".rx-picture-pair img").evaluate_all(
         "images => images.map(i => i.getBoundingClientRect().width)")
     assert len(widths) == 12 and min(widths) >= 30 * 96 / 25.4 - 0.5, widths  # every pose at least 30 mm wide
     for paper in ("A4", "Letter"):
-        pdf = SHOTS / f"patient-sheet-{paper}.pdf"
+        pdf = screenshot_dir / f"prescribe-patient-sheet-{paper}.pdf"
         phone.pdf(path=str(pdf), format=paper, print_background=False)
         assert len(PdfReader(pdf).pages) == 1, paper
-        to_png(pdf, scale=2)
+        if screenshot.wanted:
+            to_png(pdf, scale=2)
     patient.close()
 
     # Reuse the template: listed on the builder, opens the same sheet to change; then delete it.
@@ -107,7 +104,7 @@ def test_share_copy_open_fresh_print_and_reuse_a_template(browser, live_site):
     expect(page.locator(".rx-line")).to_have_count(6)
     expect(page.locator("#sets-bird-dog")).to_have_value("3")
     expect(page.locator("#note-bird-dog")).to_have_value(BIRD_NOTE)
-    page.screenshot(path=str(SHOTS / "builder-from-template.png"), full_page=True)
+    screenshot(page, "prescribe-builder-from-template.png")
     page.locator("[data-templates]").get_by_role("button", name="Delete Back basics").click()
     expect(page.locator("[data-template-status]").last).to_have_text("Deleted “Back basics”.")
     expect(page.locator("[data-template-list] li")).to_have_count(0)
