@@ -15,9 +15,9 @@ WANT_SCREENSHOTS = os.environ.get("BACKPAIN_SCREENSHOTS") == "1"
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test here is a browser test (e2e). The cases marked `screenshots` (the second paper
-    size and the shorter cases of a printed sheet, pictures) run only in `make screenshots`:
-    `make test` keeps one print case per sheet, the longest, on both papers."""
+    """Every test here is a browser test (e2e). The cases marked `screenshots` (the shorter print
+    cases of a sheet) run only in `make screenshots`: `make test` keeps one print case per sheet,
+    the longest, on both papers."""
     extra = []
     for item in items:
         if "tests/e2e/" in str(item.fspath):
