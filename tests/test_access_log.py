@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from backpain.access_log import redact
 from backpain.prescribe.sheet import Line, Sheet, encode
-from tests.live import fetch, gunicorn, prepare, workdir
+from tests.live import deployed_copy, fetch, gunicorn, workdir
 from tests.tokens import readable
 
 NOTE = "Jane Doe, DOB 12/03/1981, after L4/5 discectomy"
@@ -30,7 +30,7 @@ def test_redact_hides_the_token_in_a_path_a_query_and_a_request_line():
 @pytest.fixture(scope="module")
 def site():
     folder = workdir("access-log-")
-    return folder, prepare(folder)
+    return folder, deployed_copy(folder)
 
 
 def _line(site, *args) -> tuple[str, str]:

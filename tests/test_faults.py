@@ -9,18 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.live import fetch, free_port, gunicorn, manage, production_env
+from tests.live import deployed_copy, fetch, free_port, gunicorn, manage, production_env
 
 pytestmark = pytest.mark.live  # starts servers of its own: make test-fast leaves it out
 
 
 @pytest.fixture
 def server(tmp_path):
-    db = tmp_path / "site.sqlite3"
-    env = production_env(tmp_path, f"sqlite:///{db}")
-    manage(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
+    env = deployed_copy(tmp_path)
     with gunicorn(env) as base:
-        yield base, db
+        yield base, tmp_path / "site.sqlite3"
 
 
 class PostgreSQL:

@@ -14,7 +14,7 @@ from http.cookiejar import CookieJar
 import pytest
 import redis
 
-from tests.live import ROOT, fetch, free_port, gunicorn, manage, production_env
+from tests.live import ROOT, deployed_copy, fetch, free_port, gunicorn, manage
 
 pytestmark = pytest.mark.live  # starts servers of its own: make test-fast leaves it out
 
@@ -65,11 +65,9 @@ def article_title(base: str) -> str:
 
 
 def test_two_servers_share_sessions_and_cache_and_see_each_others_saves(tmp_path, redis_url):
-    env = production_env(tmp_path, f"sqlite:///{tmp_path / 'site.sqlite3'}", REDIS_URL=redis_url,
-                         DJANGO_SUPERUSER_USERNAME=EDITOR, DJANGO_SUPERUSER_PASSWORD=PASSWORD,
-                         DJANGO_SUPERUSER_EMAIL="editor@example.com")
-    manage(env, ["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"],
-           ["createsuperuser", "--noinput"])
+    env = deployed_copy(tmp_path, REDIS_URL=redis_url, DJANGO_SUPERUSER_USERNAME=EDITOR,
+                        DJANGO_SUPERUSER_PASSWORD=PASSWORD, DJANGO_SUPERUSER_EMAIL="editor@example.com")
+    manage(env, ["createsuperuser", "--noinput"])
     with gunicorn(env, workers=1) as one, gunicorn(env, workers=1) as two:
         title = article_title(one)
         assert article_title(two) == title
@@ -115,8 +113,7 @@ print("committed", flush=True)
 def test_another_server_sees_a_save_only_after_it_commits_and_then_for_good(tmp_path, redis_url):
     """The version moves after the commit: a server that looks in between must not keep old rows
     under the new version (it would serve them for a day)."""
-    env = production_env(tmp_path, f"sqlite:///{tmp_path / 'site.sqlite3'}", REDIS_URL=redis_url)
-    manage(env, ["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"])
+    env = deployed_copy(tmp_path, REDIS_URL=redis_url)
     store = redis.Redis.from_url(redis_url)
     with gunicorn(env, workers=1) as one, gunicorn(env, workers=1) as two:
         title = article_title(one)

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.live import ROOT, gunicorn, manage, production_env
+from tests.live import ROOT, deployed_copy, gunicorn
 
 READ = """
 import json
@@ -65,8 +65,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 @pytest.mark.live
 def test_a_server_behind_a_tls_proxy_redirects_plain_http_and_marks_cookies_secure(tmp_path):
-    env = production_env(tmp_path, DJANGO_BEHIND_TLS_PROXY="1", DJANGO_HTTPS="")
-    manage(env, ["migrate", "--noinput"], ["collectstatic", "--noinput"])
+    env = deployed_copy(tmp_path, DJANGO_BEHIND_TLS_PROXY="1", DJANGO_HTTPS="")
     opener = urllib.request.build_opener(NoRedirect)
     with gunicorn(env, workers=1) as base:
         # What the proxy passes on for a visitor who typed http://: sent to https.

@@ -3,14 +3,20 @@
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+# axe-core as axe-playwright-python ships it (pinned with the dev packages). It is put into each page
+# once, not before every check: the script is 570 KB, and a journey checks one page several times.
+RUN_AXE = """async ([source, context, options]) => {
+  if (typeof window.axe !== "object") (0, eval)(source);
+  return (await window.axe.run(context || document, options)).violations;
+}"""
+
+
 def assert_accessible(page, context=None):
     """axe-core with the WCAG 2.2 A and AA rules: zero violations, listed if any."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.base import AXE_SCRIPT
 
-    results = Axe().run(page, context=context,
-                        options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                 "resultTypes": ["violations"]})
-    violations = results.response["violations"]
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    violations = page.evaluate(RUN_AXE, [AXE_SCRIPT, context, options])
     details = [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations]
     assert not violations, f"axe violations on {page.url}:\n" + "\n".join(details)
 

@@ -69,7 +69,9 @@ def test_nothing_moves_under_reduced_motion_and_both_poses_show(site):
     expect(pair).to_have_count(2)
     expect(pair.first).to_be_visible()
     expect(pair.nth(1)).to_be_visible()
-    assert page.evaluate("() => [...document.querySelectorAll('.figure-pair img')].every(i => i.naturalWidth > 0)")
+    # Both pictures load (shown lazily, they may still be coming when the page's load event fires).
+    page.wait_for_function("() => [...document.querySelectorAll('.figure-pair img')]"
+                           ".every(i => i.complete && i.naturalWidth > 0)")
     assert_accessible(page)
 
 
