@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from backpain import vocabulary
 from backpain.dose import dose_text, fill_steps, step_problems
 from backpain.markdown import render_markdown
 
@@ -151,22 +152,13 @@ class AnatomyTopic(ContentItem):
 class Exercise(ContentItem):
     url_name = "guide:exercise"
 
-    class Category(models.TextChoices):
-        AEROBIC = "aerobic", "Easy aerobic"
-        DYNAMIC_WARMUP = "dynamic-warmup", "Dynamic drills"
-        ACTIVATION = "activation", "Activation"
-        STRENGTH = "strength", "Strength"
-        STATIC_STRETCH = "static-stretch", "Static stretch"
-        MOBILITY = "mobility", "Mobility"
-        FOAM_ROLLING = "foam-rolling", "Foam rolling"
+    # The categories and difficulties are shared words (backpain.vocabulary): the routine composer
+    # matches on them.
+    CATEGORIES = vocabulary.choices(vocabulary.EXERCISE_CATEGORIES)
+    DIFFICULTIES = vocabulary.choices(vocabulary.DIFFICULTIES)
 
-    class Difficulty(models.TextChoices):
-        BEGINNER = "beginner", "Beginner"
-        INTERMEDIATE = "intermediate", "Intermediate"
-        ADVANCED = "advanced", "Advanced"
-
-    category = models.CharField(max_length=20, choices=Category.choices)
-    difficulty = models.CharField(max_length=20, choices=Difficulty.choices, default=Difficulty.BEGINNER)
+    category = models.CharField(max_length=20, choices=CATEGORIES)
+    difficulty = models.CharField(max_length=20, choices=DIFFICULTIES, default=vocabulary.BEGINNER)
     body_areas = models.ManyToManyField(BodyArea, related_name="exercises")
     equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
     sets = models.PositiveSmallIntegerField(null=True, blank=True)
