@@ -19,13 +19,19 @@ from backpain.markdown import render_markdown
 from .pictures import validate_static_path
 
 
+def unix_newlines(text: str) -> str:
+    """Windows (\\r\\n) and old Mac (\\r) line endings as \\n: the one place content's text is
+    given them, for the model's save, admin's text boxes and the loader's files."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalise_line_endings(obj: models.Model) -> None:
     """Text from the admin arrives with Windows line endings (CRLF); files and history use \\n only,
     so a field nobody touched never shows as changed."""
     for field in obj._meta.concrete_fields:
         value = getattr(obj, field.attname)
         if isinstance(value, str) and "\r" in value:
-            setattr(obj, field.attname, value.replace("\r\n", "\n").replace("\r", "\n"))
+            setattr(obj, field.attname, unix_newlines(value))
 
 
 class Source(models.Model):
