@@ -64,6 +64,7 @@ dev: setup-db
 
 lint: $(DEV)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 # Rebuild tests/seed_fingerprint.txt (hashes of the seed articles' 8-word runs, for the copied-words
 # test) from the seeds, which live outside the repository: SEEDS=path/to/seeds if not ../shared/seeds.
@@ -84,11 +85,13 @@ test:
 
 test-everything: $(DEV) system-packages $(NODE)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	BACKPAIN_REQUIRE_VNU=1 CHROMIUM_PATH=$(CHROMIUM) $(PYTEST)
 
 # The quick loop while you work: no browser, no live server, no system packages.
 test-fast: $(DEV)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(PYTEST) $(FAST)
 
 # What differs between the databases (the `database` mark: search, migrations, transactions, query

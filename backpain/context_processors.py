@@ -1,10 +1,11 @@
 from django.conf import settings
 
-from backpain.checker.rules import EMERGENCY_QUESTIONS
+from backpain import vocabulary
 from backpain.services import emergency_link
 
-# The checker's emergency signs in a few words each, for templates/includes/emergency_signs.html.
-EMERGENCY_SIGNS = tuple(question.short for question in EMERGENCY_QUESTIONS)
+# The emergency signs in a few words each (the shared vocabulary, as the checker asks them), for the
+# checker's intro box and templates/includes/emergency_signs.html.
+EMERGENCY_SIGNS = tuple(sign.short for sign in vocabulary.EMERGENCY_SIGNS)
 
 
 def page_url(request) -> str:
@@ -23,4 +24,6 @@ def site(request):
         "urgent_care_name": settings.URGENT_CARE_NAME,
         "primary_care_name": settings.PRIMARY_CARE_NAME,
         "emergency_signs": EMERGENCY_SIGNS,
+        # The same signs in one sentence, for the footer's disclaimer.
+        "emergency_signs_in_a_sentence": vocabulary.EMERGENCY_SIGNS_IN_A_SENTENCE,
     }

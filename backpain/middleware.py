@@ -5,18 +5,6 @@ from django.conf import settings
 logger = logging.getLogger(__name__)
 
 
-class PermissionsPolicyMiddleware:
-    """Turn off browser features the app never uses (Django has no setting for this header)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        return response
-
-
 class DatabaseUnavailableMiddleware:
     """When the database is down, answer 503 with a friendly page instead of a 500.
 

@@ -39,7 +39,11 @@ def test_an_exercise_page_inlines_the_moving_figure_with_a_pause_control_and_the
     # The pause control is a real checkbox with a label: it works with no script at all.
     assert re.search(r'<input type="checkbox" id="(figure-pause-[\w-]+)" class="figure-pause">'
                      r'<label class="figure-control" for="\1">Pause the movement</label>', figure)
-    assert '/static/css/figures.css' in figure and '/static/css/figure-motion.css' in figure
+    # Its stylesheets are in the head, not the body: the timing, and this one figure's keyframes only.
+    assert "<link" not in figure
+    head = html[:html.index("</head>")]
+    assert '<link rel="stylesheet" href="/static/css/figures.css">' in head
+    assert re.findall(r'href="/static/img/exercises/([\w-]+)-motion\.css"', html) == ["cat-cow"]
     # The two poses side by side (print, reduced motion): the first describes, the second is its end.
     pair = re.search(r'<div class="figure-pair">.*?</div>', figure, re.S).group(0)
     assert f'src="/static/img/exercises/cat-cow.svg" alt="{drawn_exercise.illustration_alt}"' in pair
@@ -51,7 +55,7 @@ def test_an_illustration_without_a_drawing_stays_a_still_picture(client, linked)
     exercise = linked["exercise"]  # the factory's illustration is not one backpain/figures draws
     html = client.get(exercise.get_absolute_url()).content.decode()
     assert f'<img src="/static/{exercise.illustration}" alt="{exercise.illustration_alt}"' in html
-    assert "figure-pause" not in html
+    assert "figure-pause" not in html and "-motion.css" not in html and "css/figures.css" not in html
 
 
 def test_the_routine_sheet_prints_start_and_end_side_by_side(client, live_content_exercises):

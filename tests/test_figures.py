@@ -13,6 +13,7 @@ from backpain.figures.render import JOINTS, joint_offsets, rig, solve
 ROOT = Path(__file__).resolve().parents[1]
 SVG_NS = "{http://www.w3.org/2000/svg}"
 COMMITTED = sorted(path for folder in SLUGS for path in (STATIC_IMG / folder).glob("*.svg"))
+COMMITTED_CSS = sorted((STATIC_IMG / "exercises").glob("*.css"))
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +27,7 @@ def test_write_all_draws_every_slug_once(drawn):
     root, written = drawn
     expected = [root / "anatomy" / f"{slug}.svg" for slug in SLUGS["anatomy"]]
     expected += [root / "exercises" / f"{slug}{variant}.svg" for slug in SLUGS["exercises"] for variant in VARIANTS]
+    expected += [root / "exercises" / f"{slug}{MOTION_CSS}" for slug in SLUGS["exercises"]]
     assert sorted(written) == sorted(expected)
     assert len(SLUGS["exercises"]) >= 30 and len(SLUGS["anatomy"]) >= 7
 
@@ -35,12 +37,13 @@ def test_committed_svgs_are_what_the_code_draws(drawn):
     stale = [str(path.relative_to(root)) for path in written
              if not (STATIC_IMG / path.relative_to(root)).is_file()
              or (STATIC_IMG / path.relative_to(root)).read_bytes() != path.read_bytes()]
-    assert not stale, f"static/img/ differs from backpain/figures/ for {stale}: run make figures and commit the SVGs"
+    assert not stale, (f"static/img/ differs from backpain/figures/ for {stale}: run make figures and commit the SVGs "
+                       "and their keyframes")
 
 
 def test_no_committed_svg_is_left_without_a_drawing(drawn):
     root, _ = drawn
-    orphans = [str(path.relative_to(STATIC_IMG)) for path in COMMITTED
+    orphans = [str(path.relative_to(STATIC_IMG)) for path in (*COMMITTED, *COMMITTED_CSS)
                if not (root / path.relative_to(STATIC_IMG)).is_file()]
     assert not orphans, f"no drawing in backpain/figures/ makes {orphans}: delete them, or add the drawing"
 
@@ -87,10 +90,13 @@ def test_one_drawing_by_folder_and_slug():
         svg("sketches", "plank")
 
 
-def test_the_committed_motion_css_is_what_the_code_draws():
-    assert MOTION_CSS.read_text(encoding="utf-8") == motion_css(), (
-        "static/css/figure-motion.css differs from backpain/figures/: run make figures and commit it"
-    )
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_each_exercise_s_keyframes_are_its_own_and_what_the_code_draws(slug):
+    css = (STATIC_IMG / "exercises" / f"{slug}{MOTION_CSS}").read_text(encoding="utf-8")
+    assert css == motion_css(slug), f"img/exercises/{slug}{MOTION_CSS} differs: run make figures and commit it"
+    # One figure's keyframes only: every rule is for this figure, and the file stays small.
+    assert set(re.findall(r"\.fig-([a-z0-9-]+) ", css)) == {slug}
+    assert len(css.encode()) < 4000
 
 
 # The figure itself: pure functions, no database.
@@ -160,9 +166,11 @@ def test_a_held_weight_moves_with_the_hand_and_sits_behind_the_body():
 
 
 def test_the_motion_css_moves_each_exercise_between_its_poses():
-    css = motion_css()
     for slug in EXERCISES:
+        css = motion_css(slug)
         assert f".fig-{slug} .j-" in css, f"{slug} does not move"
+        assert "<" not in css and "url(" not in css and "@import" not in css
+    css = motion_css("deadlift")
     # Start pose at 0%, 15% and 100%, end pose at 50% and 65%: holds at both ends.
     assert re.search(r"@keyframes deadlift-s1\{0%,15%,100%\{transform:rotate\(-?[\d.]+deg\)\}50%,65%", css)
     assert "<" not in css and "url(" not in css and "@import" not in css

@@ -320,8 +320,10 @@ def test_one_admin_edit_changes_one_file_in_that_fields_lines(folder, tmp_path_f
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("old", "new", "field", "message"), [
-    ("next_review_due: 2027-11-22", "next_review_due: 2026-11-22", "next_review_due", "must be after last_reviewed"),
-    ("next_review_due: 2027-11-22", "next_review_due: 2025-01-01", "next_review_due", "must be after last_reviewed"),
+    ("next_review_due: 2027-11-22", "next_review_due: 2026-11-22", "next_review_due",
+     "The next review must be after the last review."),
+    ("next_review_due: 2027-11-22", "next_review_due: 2025-01-01", "next_review_due",
+     "The next review must be after the last review."),
     ("reviewer: Asha Patel\n", "", "reviewer", "is required"),
     ("reviewer_role: physiotherapist\n", "", "reviewer_role", "is required"),
 ])
@@ -349,3 +351,42 @@ def test_a_change_of_text_needs_a_later_date(folder):
     # A change of the review fields alone is not a change of text.
     path.write_text(path.read_text().replace("reviewer: Asha Patel", "reviewer: Sam Lee"))
     assert sync(folder).updated == ["exercises/plank"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "old", "new", "field", "message"), [
+    # The model's own rules, as admin runs them (its ModelForm): a field's validator, a field's length,
+    # and an exercise's clean().
+    ("anatomy/lumbar-spine.md", "illustration: img/anatomy/lumbar-spine.svg", "illustration: img/nowhere.svg",
+     "illustration", "No file img/nowhere.svg under static/"),
+    ("articles/why-runners-get-back-pain.md", "title: Why runners get back pain",
+     "title: " + "Long " * 50, "title", "Ensure this value has at most 200 characters"),
+    ("sources/nice-ng59.md", "url: https://www.nice.org.uk/guidance/ng59", "url: https://nice org uk",
+     "url", "Enter a valid URL."),
+])
+def test_the_model_s_own_rules_run_in_the_loader(folder, name, old, new, field, message):
+    path = folder / name
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new))
+    with pytest.raises(ContentError) as error:
+        sync(folder)
+    assert error.value.field == field and message in error.value.message
+    assert counts() == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.django_db
+def test_windows_line_endings_load_and_export_as_the_same_content(folder, tmp_path_factory):
+    sync(folder)
+    plank = Exercise.objects.get(slug="plank")
+    before = render_file(next(r for r in read_folder(folder) if r.slug == "plank"))
+    # A file saved on Windows, and an admin text box's "\r\n": the same content either way.
+    path = folder / "exercises/plank.md"
+    path.write_bytes(path.read_text().replace("\n", "\r\n").encode())
+    assert render_file(next(r for r in read_folder(folder) if r.slug == "plank")) == before
+    assert sync(folder).unchanged == ["sources/nice-ng59", "anatomy/lumbar-spine", "exercises/plank",
+                                      "causes/weak-core", "articles/why-runners-get-back-pain"]
+    Exercise.objects.filter(pk=plank.pk).update(body=plank.body.replace("\n", "\r\n") + "\r\n",
+                                                 steps=plank.steps.replace("\n", "\r\n"))
+    out = tmp_path_factory.mktemp("export")
+    call_command("export_content", "--folder", str(out))
+    assert (out / "exercises/plank.md").read_text() == before

@@ -75,3 +75,25 @@ def test_a_wrapped_line_inside_a_paragraph_is_a_space_not_a_stop():
     # Issue 28: snippets read "the cause. is usually" where the Markdown had a soft line break.
     assert plain_text("<p>the cause\nis usually how you move</p>") == "the cause is usually how you move."
     assert plain_text("Kneel.\nReach out", lines=True) == "Kneel. Reach out."
+
+
+# Words whose forms a light stemmer and Snowball's English stemmer treat differently, and the forms
+# runners type.
+STEM_WORDS = ("numbness numb stretches stretching tingle tingling injuries injury running runner dizzy "
+              "dizziness hamstrings generally arching kneeling sciatica bladder weakness conditioning "
+              "tightness inflammation inflammatory vertebrae recovery easily").split()
+
+
+@pytest.mark.django_db
+def test_search_stems_as_postgresql_does():
+    from backpain.guide.text import stem
+
+    if connection.vendor != "postgresql":
+        # SQLite's FTS5 has only the older Porter stemmer; what search does in Python is PostgreSQL's.
+        assert [stem(w) for w in ("inflammation", "conditioning", "dizziness", "dizzy")] == [
+            "inflamm", "condit", "dizzi", "dizzi"]
+        return
+    with connection.cursor() as cursor:
+        for word in STEM_WORDS:
+            cursor.execute("SELECT ts_lexize('english_stem', %s)", [word])
+            assert cursor.fetchone()[0] == [stem(word)], word

@@ -1,12 +1,13 @@
-"""The warning signs search recognises (backpain/guide/warning_signs.py) cover the checker's rules.
-
-The guide may not import the checker; tests may, so this is where the two are held together.
+"""The warning signs search recognises (backpain/guide/warning_signs.py): every emergency and urgent
+sign of the shared vocabulary is covered, and the checker's own question for each sign sets it off
+(the guide may not import the checker; tests may).
 """
 
 import re
 
 import pytest
 
+from backpain import vocabulary
 from backpain.checker.rules import EMERGENCY_QUESTIONS, URGENT_QUESTIONS
 from backpain.content.models import Article
 from backpain.guide import warning_signs
@@ -16,12 +17,12 @@ from backpain.vocabulary import EMERGENCY, URGENT
 NARROW = [sign for sign in SIGNS if not sign.broad]
 
 
-@pytest.mark.parametrize("question", EMERGENCY_QUESTIONS + URGENT_QUESTIONS, ids=lambda q: q.name)
-def test_every_emergency_and_urgent_sign_of_the_checker_has_an_entry_at_its_level_or_above(question):
-    entries = [sign for sign in NARROW if question.name in sign.signs]
-    assert entries, f"no warning-sign entry covers the checker's {question.name}"
-    allowed = {EMERGENCY} if question in EMERGENCY_QUESTIONS else {EMERGENCY, URGENT}
-    assert {sign.level for sign in entries} <= allowed
+@pytest.mark.parametrize("sign", vocabulary.EMERGENCY_SIGNS + vocabulary.URGENT_SIGNS, ids=lambda s: s.name)
+def test_every_emergency_and_urgent_sign_has_an_entry_at_its_level_or_above(sign):
+    entries = [entry for entry in NARROW if sign.name in entry.signs]
+    assert entries, f"no warning-sign entry covers {sign.name}"
+    allowed = {EMERGENCY} if sign in vocabulary.EMERGENCY_SIGNS else {EMERGENCY, URGENT}
+    assert {entry.level for entry in entries} <= allowed
 
 
 @pytest.mark.parametrize("question", EMERGENCY_QUESTIONS + URGENT_QUESTIONS, ids=lambda q: q.name)

@@ -85,6 +85,9 @@ def test_security_headers_on_pages(client):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
+    features = dict(item.split("=") for item in response["Permissions-Policy"].split(", "))
+    assert features == dict.fromkeys(("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+                                      "microphone", "payment", "usb", "interest-cohort"), "()")
     assert response["X-Frame-Options"] == "DENY"
 
 

@@ -8,8 +8,9 @@ bug. The public page /checker/how-it-decides/ is drawn from this same data, so i
 Nothing here touches the database, the request or the templates: `triage()` takes a mapping of
 answers (field name -> "yes", "no", "unsure", another listed value, an age in whole years, or a
 tuple of values for `pain_timing`) and returns the level with the reasons for it. A missing
-answer never triggers a rule on its own. It imports no Django; the words it shares with content and
-the routine builder (levels, context answers) come from backpain.vocabulary.
+answer never triggers a rule on its own. It imports no Django; the words it shares with content, search,
+the check-in and the routine builder (levels, yes/no/not sure, the signs' short words, the context
+answers and their labels) come from backpain.vocabulary.
 """
 
 import datetime
@@ -17,14 +18,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from backpain.vocabulary import (
-    CONTEXT_ANSWERS,
+    CAUDA_EQUINA_SIGNS as CAUDA_EQUINA_SIGNS,  # the checker's name for them too
+)
+from backpain.vocabulary import (
+    CONTEXT_LABELS,
     EMERGENCY,
     LEVEL_LABELS,
     LEVELS,
+    NO,
     ROUTINE_LEVELS,
     SELF_CARE,
+    SIGN_SHORT,
     SOON,
+    UNSURE,
     URGENT,
+    YES,
+    YES_NO_UNSURE,
 )
 
 RULES_VERSION = "2.1"
@@ -53,8 +62,7 @@ PELVIC_HEALTH = "pelvic_health"  # a birth 3 to 12 months ago: a pelvic health c
 NO_ROUTINE_TAGS = frozenset({BONE_STRESS, PREGNANT, PREGNANCY_TEST, RECENT_BIRTH})
 
 # --- Questions -----------------------------------------------------------------------------------
-YES, NO, UNSURE = "yes", "no", "unsure"
-YES_NO_UNSURE = ((YES, "Yes"), (NO, "No"), (UNSURE, "Not sure"))
+# Yes, no and not sure, and their labels, are shared words (backpain.vocabulary).
 
 AGE_MIN, AGE_MAX = 5, 120
 
@@ -93,57 +101,51 @@ def _q(name, text, short, **kwargs) -> Question:
     return Question(name, text, short, **kwargs)
 
 
+def _sign(name, text, **kwargs) -> Question:
+    """An emergency or urgent sign: its short words are the shared vocabulary's."""
+    return Question(name, text, SIGN_SHORT[name], **kwargs)
+
+
 EMERGENCY_QUESTIONS = (
-    _q("saddle_numbness", "Does the skin around your genitals or bottom (anus) feel numb, tingly or "
-       "different?", "Numbness or changed feeling around the genitals, bottom or inner thighs",
-       hint="This includes your inner thighs. For example, it feels different when you wipe after going to "
-       "the toilet."),
-    _q("bladder_bowel", "Since your back pain started, do you have new trouble peeing, or new trouble "
-       "controlling your bowels?", "New trouble peeing, or new loss of bowel control",
-       hint="Peeing is hard to start, you can't go, you can't control it, you leak, or you can't tell "
-       "when your bladder is full. A leak you already had before the back pain, such as since giving birth, "
-       "is not this sign."),
-    _q("sexual_function", "Has sex changed for you in a new way?", "New change in sexual function or feeling",
-       hint="For example, it is hard to get or keep an erection, or to come (ejaculate). Or you have less "
-       "feeling in your penis or vagina."),
-    _q("both_legs", "Does pain go from your back down both legs, or are both legs numb, tingling or weak?",
-       "Pain down both legs, or both legs numb, tingling or weak",
-       hint="Sore leg muscles after a run or a race do not count."),
-    _q("leg_weakness", "Is a leg very weak or numb, or getting worse, or does a foot drag or slap when you walk?",
-       "Severe or worsening leg weakness or numbness, or a dragging foot"),
-    _q("serious_accident", "Did the pain start after a serious accident?", "Started after a serious accident",
-       hint="Such as a car crash, a fall from a height or a heavy blow."),
-    _q("chest_pain", "Do you have chest pain, or back pain with shortness of breath?",
-       "Chest pain, or back pain with shortness of breath"),
-    _q("collapse_signs", "Do you have sudden, bad back or tummy pain, and feel faint, dizzy, sweaty or "
-       "clammy, or a racing heart?",
-       "Sudden, severe back or tummy pain with feeling faint or a racing heart"),
-    _q("tearing_pain", "Do you have a sudden, very bad pain in your back or between your shoulder blades?",
-       "Sudden, severe pain in the back or between the shoulder blades",
-       hint="It may feel like tearing or ripping, but it does not have to."),
-    _q("very_unwell", "Do you feel very unwell: confused, very sleepy or hard to wake, or struggling to breathe?",
-       "Very unwell: confused, very sleepy or struggling to breathe",
-       hint="Say yes if someone with you thinks so, too."),
+    _sign("saddle_numbness", "Does the skin around your genitals or bottom (anus) feel numb, tingly or "
+          "different?",
+          hint="This includes your inner thighs. For example, it feels different when you wipe after going to "
+          "the toilet."),
+    _sign("bladder_bowel", "Since your back pain started, do you have new trouble peeing, or new trouble "
+          "controlling your bowels?",
+          hint="Peeing is hard to start, you can't go, you can't control it, you leak, or you can't tell "
+          "when your bladder is full. A leak you already had before the back pain, such as since giving birth, "
+          "is not this sign."),
+    _sign("sexual_function", "Has sex changed for you in a new way?",
+          hint="For example, it is hard to get or keep an erection, or to come (ejaculate). Or you have less "
+          "feeling in your penis or vagina."),
+    _sign("both_legs", "Does pain go from your back down both legs, or are both legs numb, tingling or weak?",
+          hint="Sore leg muscles after a run or a race do not count."),
+    _sign("leg_weakness", "Is a leg very weak or numb, or getting worse, or does a foot drag or slap when you walk?"),
+    _sign("serious_accident", "Did the pain start after a serious accident?",
+          hint="Such as a car crash, a fall from a height or a heavy blow."),
+    _sign("chest_pain", "Do you have chest pain, or back pain with shortness of breath?"),
+    _sign("collapse_signs", "Do you have sudden, bad back or tummy pain, and feel faint, dizzy, sweaty or "
+          "clammy, or a racing heart?"),
+    _sign("tearing_pain", "Do you have a sudden, very bad pain in your back or between your shoulder blades?",
+          hint="It may feel like tearing or ripping, but it does not have to."),
+    _sign("very_unwell", "Do you feel very unwell: confused, very sleepy or hard to wake, or struggling to breathe?",
+          hint="Say yes if someone with you thinks so, too."),
 )
 URGENT_QUESTIONS = (
-    _q("fever", "Do you have a high temperature, or feel hot and shivery?", "High temperature, or hot and shivery"),
-    _q("weight_loss", "Are you losing weight without trying?", "Losing weight without trying"),
-    _q("cancer_history", "Have you ever had cancer?", "Has had cancer", hint="At any time, even if it was treated."),
-    _q("back_shape", "Is there a lump or swelling on your back, or has your back changed shape?",
-       "Lump or swelling on the back, or a change in its shape"),
-    _q("night_pain", "Is the pain no better when you rest, even at night?",
-       "Pain no better with rest, or worse at night",
-       hint="Say yes if lying still does not ease it, or if it is worse at night."),
-    _q("upper_back", "Is the pain high in your back, between the shoulder blades, rather than low down?",
-       "Pain high in the back, between the shoulder blades"),
-    _q("cough_sneeze", "Is the pain much worse when you cough, sneeze or go to the toilet?",
-       "Much worse with coughing, sneezing or going to the toilet"),
-    _q("urinary_symptoms", "Do you have any of these signs of a kidney, bladder or muscle problem?",
-       "Pain or blood when peeing, dark pee after a race, or bad pain in the side that comes in waves",
-       hint_items=("It hurts or burns when you pee.", "There is blood in your pee.",
-                   "Your pee is very dark brown, like cola, after a hard run or a race.",
-                   "You have bad pain in your side, below the ribs, that comes in waves.")),
-    _q("pulsing_tummy", "Can you feel a pulse in your tummy, like a heartbeat?", "A pulsing feeling in the tummy"),
+    _sign("fever", "Do you have a high temperature, or feel hot and shivery?"),
+    _sign("weight_loss", "Are you losing weight without trying?"),
+    _sign("cancer_history", "Have you ever had cancer?", hint="At any time, even if it was treated."),
+    _sign("back_shape", "Is there a lump or swelling on your back, or has your back changed shape?"),
+    _sign("night_pain", "Is the pain no better when you rest, even at night?",
+          hint="Say yes if lying still does not ease it, or if it is worse at night."),
+    _sign("upper_back", "Is the pain high in your back, between the shoulder blades, rather than low down?"),
+    _sign("cough_sneeze", "Is the pain much worse when you cough, sneeze or go to the toilet?"),
+    _sign("urinary_symptoms", "Do you have any of these signs of a kidney, bladder or muscle problem?",
+          hint_items=("It hurts or burns when you pee.", "There is blood in your pee.",
+                      "Your pee is very dark brown, like cola, after a hard run or a race.",
+                      "You have bad pain in your side, below the ribs, that comes in waves.")),
+    _sign("pulsing_tummy", "Can you feel a pulse in your tummy, like a heartbeat?"),
 )
 FRAGILITY_QUESTIONS = (
     _q("sudden_onset", "Did the pain start suddenly, after a small fall or knock, or while lifting, bending, "
@@ -203,21 +205,11 @@ SOON_QUESTIONS = (
     _q("worried", "Are you worried about the pain, or finding it hard to cope?",
        "Worried, or struggling to cope", required=False),
 )
-CONTEXT_LABELS = {
-    "training_change": {"yes": "Yes", "no": "No"},
-    "shoe_miles": {"under_300": "Under 300 miles (under 480 km)", "300_to_500": "300 to 500 miles (480 to 800 km)",
-                   "over_500": "Over 500 miles (over 800 km)", "unknown": "I don't know"},
-    "surface": {"road": "Road or pavement", "trail": "Trail", "track": "Running track",
-                "treadmill": "Treadmill", "mixed": "A mix"},
-    "strength_training": {"never": "Never", "sometimes": "Sometimes", "weekly": "Every week"},
-    "sitting_hours": {"under_4": "Under 4 hours", "4_to_8": "4 to 8 hours", "over_8": "Over 8 hours"},
-    "pain_timing": {"during_runs": "During runs", "after_runs": "After runs", "mornings": "In the morning",
-                    "after_sitting": "After sitting"},
-}
+# The context answers' labels are shared words (backpain.vocabulary).
 
 
 def _context(name, text, short, **kwargs) -> Question:
-    choices = tuple((value, CONTEXT_LABELS[name][value]) for value in CONTEXT_ANSWERS[name])
+    choices = tuple(CONTEXT_LABELS[name].items())
     return _q(name, text, short, choices=choices, required=False, **kwargs)
 
 
@@ -237,9 +229,8 @@ QUESTIONS: dict[str, Question] = {
                         *SOON_QUESTIONS, *CONTEXT_QUESTIONS)
 }
 EMERGENCY_SIGNS = tuple(q.name for q in EMERGENCY_QUESTIONS)
-CAUDA_EQUINA_SIGNS = ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs")
 URGENT_SIGNS = tuple(q.name for q in URGENT_QUESTIONS)
-CONTEXT_FIELDS = tuple(CONTEXT_ANSWERS)
+CONTEXT_FIELDS = tuple(CONTEXT_LABELS)
 # Questions where `yes` means a symptom or risk is present. (`improving` is the exception among the
 # yes/no/unsure questions: its `yes` is good news; `training_change` is context and sets no level.)
 FLAG_FIELDS = tuple(name for name, q in QUESTIONS.items()

@@ -13,7 +13,19 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import drafts, reading
 from .loader import KINDS
-from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Feedback, Source, Synonym
+from .models import (
+    AnatomyTopic,
+    Article,
+    BodyArea,
+    Cause,
+    Draft,
+    Equipment,
+    Exercise,
+    Feedback,
+    Source,
+    Synonym,
+    unix_newlines,
+)
 
 REVIEW_FIELDS = ("Review", {"fields": (("reviewer", "reviewer_role"), ("last_reviewed", "next_review_due"),
                                        "sources")})
@@ -26,7 +38,7 @@ class TextWithNewlines(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n")
+        return unix_newlines(value)
 
 
 TEXT_AREAS = {models.TextField: {"form_class": TextWithNewlines, "widget": forms.Textarea}}

@@ -21,8 +21,8 @@ class ExerciseFilters(forms.Form):
     def __init__(self, data):
         super().__init__(data)
         anything = [("", "Any")]
-        self.fields["category"].choices = anything + list(Exercise.Category.choices)
-        self.fields["difficulty"].choices = anything + list(Exercise.Difficulty.choices)
+        self.fields["category"].choices = anything + Exercise.CATEGORIES
+        self.fields["difficulty"].choices = anything + Exercise.DIFFICULTIES
         self.fields["area"].choices = anything + vocabulary.choices(vocabulary.BODY_AREAS)
         no_equipment = [("none", "No equipment")]
         self.fields["equipment"].choices = anything + no_equipment + vocabulary.choices(vocabulary.EQUIPMENT)

@@ -9,18 +9,19 @@ import datetime
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import frontmatter
 import yaml
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import models, transaction
 
 from backpain.dose import step_problems
 from backpain.vocabulary import CONTEXT_ANSWERS
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source
-from .pictures import validate_static_path
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source, unix_newlines
 
 
 class ContentError(Exception):
@@ -32,43 +33,88 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Kind:
+    """One folder of content files and its model. The fields' kinds come from the model: a required
+    text is a CharField or TextField that may not be blank, a number an IntegerField, a choice a field
+    with choices, a relation a ManyToManyField (to another folder's model, or to a fixed list: body
+    areas, equipment). Only what the model cannot say is written here: the fields a file has, in the
+    order export writes them, and which text fields hold one item a line."""
+
     folder: str
     model: type
-    required: tuple[str, ...]
-    text: tuple[str, ...] = ()  # optional strings
-    integers: tuple[str, ...] = ()
-    booleans: tuple[str, ...] = ()
-    dates: tuple[str, ...] = ("last_reviewed", "next_review_due")
-    choices: dict = field(default_factory=dict)  # name -> allowed values
+    fields: tuple[str, ...]  # the front matter's fields, in the order export writes them
     line_lists: tuple[str, ...] = ()  # YAML list <-> one item per line in the database
-    relations: dict = field(default_factory=dict)  # name -> target folder or model
     body_field: str = "body"
+
+    def _of_type(self, *types) -> tuple[str, ...]:
+        return tuple(name for name in self.fields if name not in self.line_lists
+                     and isinstance(self.model._meta.get_field(name), types))
+
+    @cached_property
+    def relations(self) -> dict[str, str | type]:
+        """name -> the folder of the related model, or the related model when no folder holds it."""
+        folders = {kind.model: kind.folder for kind in KINDS}
+        return {name: folders.get(field.related_model, field.related_model)
+                for name in self._of_type(models.ManyToManyField)
+                for field in (self.model._meta.get_field(name),)}
+
+    @cached_property
+    def choices(self) -> dict[str, list[str]]:
+        """name -> the allowed values."""
+        return {name: [value for value, _ in self.model._meta.get_field(name).choices]
+                for name in self._of_type(models.CharField) if self.model._meta.get_field(name).choices}
+
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        texts = self._of_type(models.CharField, models.TextField)
+        return tuple(name for name in texts if name not in self.choices and not self.model._meta.get_field(name).blank)
+
+    @cached_property
+    def text(self) -> tuple[str, ...]:
+        """The texts that may be empty."""
+        texts = self._of_type(models.CharField, models.TextField)
+        return tuple(name for name in texts if name not in self.choices and name not in self.required)
+
+    @cached_property
+    def integers(self) -> tuple[str, ...]:
+        return self._of_type(models.IntegerField)
+
+    @cached_property
+    def booleans(self) -> tuple[str, ...]:
+        return self._of_type(models.BooleanField)
+
+    @cached_property
+    def dates(self) -> tuple[str, ...]:
+        return self._of_type(models.DateField)
 
     @property
     def scalar_fields(self):
         return (*self.required, *self.text, *self.integers, *self.booleans, *self.dates,
                 *self.choices, *self.line_lists)
 
+    @cached_property
+    def form(self) -> type[forms.ModelForm]:
+        """The model's own validation (its fields' validators and clean()), as admin runs it."""
+        return forms.modelform_factory(self.model, fields=[*self.scalar_fields, self.body_field])
 
-ITEM = ("title", "summary", "reviewer", "reviewer_role")
+
+REVIEWED = ("last_reviewed", "next_review_due", "reviewer", "reviewer_role")
+# The one way a content file is written (content/README.md, "The format"): fields in a fixed order
+# for each kind (below), every value on one line (no wrapping), lists of slugs sorted in [flow, style],
+# lists of lines (steps, cues, mistakes) one per line, Markdown fields as `|` blocks, empty numbers
+# and texts left out. Export writes it; `load_content --check` fails on a file written otherwise,
+# so a change made in admin shows in git as the lines of that field and nothing else.
 KINDS = [
-    Kind("sources", Source, required=("title", "publisher"), text=("url",), dates=("accessed",),
-         body_field="notes"),
-    Kind("anatomy", AnatomyTopic, required=(*ITEM, "illustration", "illustration_alt"),
-         integers=("order",), relations={"sources": "sources"}),
-    Kind("exercises", Exercise, required=(*ITEM, "illustration", "illustration_alt"),
-         text=("easier", "harder"),
-         integers=("order", "sets", "reps", "hold_seconds", "duration_seconds"),
-         booleans=("per_side",),
-         choices={"category": Exercise.Category.values, "difficulty": Exercise.Difficulty.values},
-         line_lists=("steps", "cues", "mistakes"),
-         relations={"body_areas": BodyArea, "equipment": Equipment, "sources": "sources"}),
-    Kind("causes", Cause, required=(*ITEM, "signs", "why_it_hurts", "what_to_do"),
-         integers=("order",), line_lists=("suggested_by",),
-         relations={"anatomy": "anatomy", "exercises": "exercises", "sources": "sources"}),
-    Kind("articles", Article, required=ITEM, integers=("order",),
-         relations={"causes": "causes", "anatomy": "anatomy", "exercises": "exercises",
-                    "sources": "sources"}),
+    Kind("sources", Source, ("title", "publisher", "url", "accessed"), body_field="notes"),
+    Kind("anatomy", AnatomyTopic, ("title", "summary", "order", "illustration", "illustration_alt", "sources",
+                                   *REVIEWED)),
+    Kind("exercises", Exercise, (
+        "title", "summary", "order", "category", "body_areas", "equipment", "difficulty", "sets", "reps",
+        "hold_seconds", "duration_seconds", "per_side", "steps", "cues", "mistakes", "easier", "harder",
+        "illustration", "illustration_alt", "sources", *REVIEWED), line_lists=("steps", "cues", "mistakes")),
+    Kind("causes", Cause, ("title", "summary", "order", "sources", *REVIEWED, "signs", "why_it_hurts",
+                           "what_to_do", "anatomy", "exercises", "suggested_by"), line_lists=("suggested_by",)),
+    Kind("articles", Article, ("title", "summary", "order", "sources", *REVIEWED, "causes", "anatomy",
+                               "exercises")),
 ]
 KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS}
 
@@ -114,7 +160,9 @@ class Report:
 
 
 def _clean_text(value) -> str:
-    return "" if value is None else str(value).strip()
+    """Every text the loader reads, from a file or the database, goes through here: line endings
+    as "\\n" (admin's text boxes send "\\r\\n"), no space at either end."""
+    return "" if value is None else unix_newlines(str(value)).strip()
 
 
 def parse_file(kind: Kind, path: Path) -> Record:
@@ -173,8 +221,9 @@ def parse_file(kind: Kind, path: Path) -> Record:
         if any("\n" in item for item in items):
             raise ContentError(path, name, "items must be single lines")
         data[name] = sorted(set(items)) if name in kind.relations else items
-    data[kind.body_field] = post.content.strip()
+    data[kind.body_field] = _clean_text(post.content)
     _check_fields(kind, path, data)
+    _check_with_the_model(kind, path, data)
     return Record(kind, slug, data, path)
 
 
@@ -193,15 +242,18 @@ def _check_fields(kind: Kind, path: Path, data: dict) -> None:
             if value not in CONTEXT_ANSWERS.get(name, ()):
                 raise ContentError(path, "suggested_by",
                                    f"'{entry}' is not a symptom-checker context answer (field=value)")
-    if "illustration" in data:
-        try:
-            validate_static_path(data["illustration"])
-        except ValidationError as error:
-            raise ContentError(path, "illustration", error.messages[0]) from error
-    if "next_review_due" in data and data["next_review_due"] <= data["last_reviewed"]:
-        raise ContentError(path, "next_review_due", "must be after last_reviewed")
     if kind.folder == "sources" and data["url"] and not data["url"].startswith(("https://", "http://")):
         raise ContentError(path, "url", "must start with https:// or http://")
+
+
+def _check_with_the_model(kind: Kind, path: Path, data: dict) -> None:
+    """The model's own rules, through its ModelForm as admin checks them: each field's validators (a
+    picture's path, a length) and the model's clean() (the next review after the last review)."""
+    values = {name: "\n".join(value) if name in kind.line_lists else value for name, value in data.items()}
+    form = kind.form(data={name: "" if value is None else value for name, value in values.items()})
+    if not form.is_valid():
+        name = next(name for name in (*kind.fields, kind.body_field, NON_FIELD_ERRORS) if name in form.errors)
+        raise ContentError(path, None if name == NON_FIELD_ERRORS else name, " ".join(form.errors[name]))
 
 
 def read_folder(folder: Path) -> list[Record]:
@@ -227,10 +279,10 @@ def record_from_object(kind: Kind, obj) -> Record:
         value = getattr(obj, name)
         data[name] = value.isoformat() if value else None
     for name in kind.line_lists:
-        data[name] = [line.strip() for line in getattr(obj, name).splitlines() if line.strip()]
+        data[name] = [line.strip() for line in _clean_text(getattr(obj, name)).split("\n") if line.strip()]
     for name in kind.relations:
         data[name] = sorted(related.slug for related in getattr(obj, name).all())
-    data[kind.body_field] = _clean_text(getattr(obj, kind.body_field)).replace("\r\n", "\n")
+    data[kind.body_field] = _clean_text(getattr(obj, kind.body_field))
     return Record(kind, obj.slug, data)
 
 
@@ -335,24 +387,6 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
 # --- Export -------------------------------------------------------------------------------
 
 
-# The one way a content file is written (content/README.md, "The format"): fields in a fixed order
-# for each kind, every value on one line (no wrapping), lists of slugs sorted in [flow, style],
-# lists of lines (steps, cues, mistakes) one per line, Markdown fields as `|` blocks, empty numbers
-# and texts left out. Export writes it; `load_content --check` fails on a file written otherwise,
-# so a change made in admin shows in git as the lines of that field and nothing else.
-FIELD_ORDER = {
-    "sources": ("title", "publisher", "url", "accessed"),
-    "anatomy": ("title", "summary", "order", "illustration", "illustration_alt", "sources",
-                "last_reviewed", "next_review_due", "reviewer", "reviewer_role"),
-    "exercises": ("title", "summary", "order", "category", "body_areas", "equipment", "difficulty", "sets",
-                  "reps", "hold_seconds", "duration_seconds", "per_side", "steps", "cues", "mistakes",
-                  "easier", "harder", "illustration", "illustration_alt", "sources", "last_reviewed",
-                  "next_review_due", "reviewer", "reviewer_role"),
-    "causes": ("title", "summary", "order", "sources", "last_reviewed", "next_review_due", "reviewer",
-               "reviewer_role", "signs", "why_it_hurts", "what_to_do", "anatomy", "exercises", "suggested_by"),
-    "articles": ("title", "summary", "order", "sources", "last_reviewed", "next_review_due", "reviewer",
-                 "reviewer_role", "causes", "anatomy", "exercises"),
-}
 BLOCK_LISTS = ("steps", "cues", "mistakes")  # one line each; other lists are short [flow, lists]
 
 
@@ -374,7 +408,7 @@ def _field_lines(name: str, value) -> list[str]:
 
 def render_file(record: Record) -> str:
     lines = [f"slug: {_scalar(record.slug)}"]
-    for name in FIELD_ORDER[record.kind.folder]:
+    for name in record.kind.fields:
         value = record.data.get(name)
         if value is None or value == "":
             continue

@@ -12,10 +12,17 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from backpain import vocabulary
 from backpain.dose import dose_text, fill_steps, step_problems
 from backpain.markdown import render_markdown
 
 from .pictures import validate_static_path
+
+
+def unix_newlines(text: str) -> str:
+    """Windows (\\r\\n) and old Mac (\\r) line endings as \\n: the one place content's text is
+    given them, for the model's save, admin's text boxes and the loader's files."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def normalise_line_endings(obj: models.Model) -> None:
@@ -24,7 +31,7 @@ def normalise_line_endings(obj: models.Model) -> None:
     for field in obj._meta.concrete_fields:
         value = getattr(obj, field.attname)
         if isinstance(value, str) and "\r" in value:
-            setattr(obj, field.attname, value.replace("\r\n", "\n").replace("\r", "\n"))
+            setattr(obj, field.attname, unix_newlines(value))
 
 
 class Source(models.Model):
@@ -151,22 +158,13 @@ class AnatomyTopic(ContentItem):
 class Exercise(ContentItem):
     url_name = "guide:exercise"
 
-    class Category(models.TextChoices):
-        AEROBIC = "aerobic", "Easy aerobic"
-        DYNAMIC_WARMUP = "dynamic-warmup", "Dynamic drills"
-        ACTIVATION = "activation", "Activation"
-        STRENGTH = "strength", "Strength"
-        STATIC_STRETCH = "static-stretch", "Static stretch"
-        MOBILITY = "mobility", "Mobility"
-        FOAM_ROLLING = "foam-rolling", "Foam rolling"
+    # The categories and difficulties are shared words (backpain.vocabulary): the routine composer
+    # matches on them.
+    CATEGORIES = vocabulary.choices(vocabulary.EXERCISE_CATEGORIES)
+    DIFFICULTIES = vocabulary.choices(vocabulary.DIFFICULTIES)
 
-    class Difficulty(models.TextChoices):
-        BEGINNER = "beginner", "Beginner"
-        INTERMEDIATE = "intermediate", "Intermediate"
-        ADVANCED = "advanced", "Advanced"
-
-    category = models.CharField(max_length=20, choices=Category.choices)
-    difficulty = models.CharField(max_length=20, choices=Difficulty.choices, default=Difficulty.BEGINNER)
+    category = models.CharField(max_length=20, choices=CATEGORIES)
+    difficulty = models.CharField(max_length=20, choices=DIFFICULTIES, default=vocabulary.BEGINNER)
     body_areas = models.ManyToManyField(BodyArea, related_name="exercises")
     equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
     sets = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -11,9 +11,10 @@ are simple labelled schematic drawings in the same ink and type.
 
 Regenerate with ``make figures`` (``python -m backpain.figures [folder]``), which rewrites
 ``static/img/exercises/<slug>.svg`` (start pose), ``<slug>-end.svg`` (end pose),
-``<slug>-motion.svg`` (the moving figure the exercise page inlines), its keyframes in
-``static/css/figure-motion.css``, and ``static/img/anatomy/<slug>.svg``; commit them with
-the code. tests/test_figures.py fails while the committed files differ from what the code draws.
+``<slug>-motion.svg`` (the moving figure the exercise page inlines), ``<slug>-motion.css`` (its
+keyframes, and only its: the exercise page links the one it shows, in its head), and
+``static/img/anatomy/<slug>.svg``; commit them with the code. tests/test_figures.py fails while
+the committed files differ from what the code draws.
 
 Style rules: dark strokes on a white background, nothing that relies on colour alone (the
 far-side limbs are drawn behind, thinner and lighter; the near ones have a white edge),
@@ -29,13 +30,12 @@ from backpain.figures.anatomy import ANATOMY, render_anatomy
 from backpain.figures.exercises import EXERCISES
 from backpain.figures.render import exercise_motion_css, render_exercise
 
-__all__ = [
-    "EXERCISES", "MOTION_CSS", "SLUGS", "STATIC_IMG", "VARIANTS", "motion_css", "svg", "write_all", "write_motion_css",
-]
+__all__ = ["EXERCISES", "MOTION_CSS", "SLUGS", "STATIC_IMG", "VARIANTS", "motion_css", "svg", "write_all"]
 
 STATIC_IMG = Path(__file__).resolve().parents[2] / "static" / "img"
-# The keyframes that move every exercise figure on screen (generated; figures.css sets the timing).
-MOTION_CSS = STATIC_IMG.parent / "css" / "figure-motion.css"
+# The keyframes that move one exercise figure on screen, beside its SVGs (figures.css sets the timing):
+# img/exercises/plank-motion.css moves plank-motion.svg.
+MOTION_CSS = "-motion.css"
 # Each exercise is drawn three times: its start pose (<slug>.svg, the still picture on cards),
 # its end pose (<slug>-end.svg; the two stand side by side in print) and the start pose with
 # the class names the motion CSS animates (<slug>-motion.svg, inlined in the exercise page).
@@ -55,29 +55,26 @@ def svg(folder: str, slug: str, variant: str = "") -> str:
 
 
 def write_all(root: Path | None = None) -> list[Path]:
-    """Write every drawing to ``root/<folder>/<slug>.svg`` (root: static/img/); the paths written."""
+    """Write every drawing to ``root/<folder>/<slug>.svg`` (root: static/img/), and each exercise's
+    keyframes to ``root/exercises/<slug>-motion.css``; the paths written."""
     root = root or STATIC_IMG
     written = []
     for folder, slugs in SLUGS.items():
         out_dir = root / folder
         out_dir.mkdir(parents=True, exist_ok=True)
         for slug in slugs:
-            for variant in VARIANTS if folder == "exercises" else ("",):
-                path = out_dir / f"{slug}{variant}.svg"
-                path.write_text(svg(folder, slug, variant), encoding="utf-8")
+            files = {f"{slug}{variant}.svg": svg(folder, slug, variant)
+                     for variant in (VARIANTS if folder == "exercises" else ("",))}
+            if folder == "exercises":
+                files[f"{slug}{MOTION_CSS}"] = motion_css(slug)
+            for name, text in files.items():
+                path = out_dir / name
+                path.write_text(text, encoding="utf-8")
                 written.append(path)
     return written
 
 
-def write_motion_css(path: Path | None = None) -> Path:
-    """Write the motion keyframes to ``path`` (static/css/figure-motion.css); the path written."""
-    path = path or MOTION_CSS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(motion_css(), encoding="utf-8")
-    return path
-
-
-def motion_css() -> str:
-    """static/css/figure-motion.css: every exercise's keyframes, start pose to end pose."""
+def motion_css(slug: str) -> str:
+    """img/exercises/<slug>-motion.css: one exercise's keyframes, start pose to end pose."""
     head = "/* Drawn by `make figures` from backpain/figures/: do not edit. figures.css sets the timing. */"
-    return "\n".join([head, *(exercise_motion_css(slug, fig) for slug, fig in EXERCISES.items()), ""])
+    return "\n".join([head, exercise_motion_css(slug, EXERCISES[slug]), ""])

@@ -1,14 +1,13 @@
 """``python -m backpain.figures [folder]``: write every drawing and print the paths written.
 
 Without an argument the drawings go to static/img/ (what ``make figures`` runs); with one,
-to ``folder/exercises/``, ``folder/anatomy/`` and ``folder/figure-motion.css``, to compare or look at without touching
-static/.
+to ``folder/exercises/`` and ``folder/anatomy/``, to compare or look at without touching static/.
 """
 
 import sys
 from pathlib import Path
 
-from backpain.figures import write_all, write_motion_css
+from backpain.figures import write_all
 
 
 def main(args: list[str]) -> int:
@@ -18,7 +17,6 @@ def main(args: list[str]) -> int:
     folder = Path(args[0]) if args else None
     for path in write_all(folder):
         print(path)
-    print(write_motion_css(folder / "figure-motion.css" if folder else None))
     return 0
 
 

@@ -19,10 +19,10 @@ A query is answered in four steps:
 
 import bisect
 import difflib
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -255,19 +255,32 @@ class Results:
     query: Query
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
-    page: int = 1
     per_page: int = PER_PAGE
     matched_all: bool = True  # False: no page had every word, these have some
     warnings: tuple[warning_signs.WarningSign, ...] = ()
     suggestions: tuple[str, ...] = ()  # when nothing matched: the guide's words closest to those typed
+    # Django's page of the matches: the database counts them and returns only this page's (search_sql),
+    # so the paginator pages a range as long as the count, never the rows.
+    pagination: Page = field(init=False)
+
+    def __post_init__(self):
+        self.paginate(1)
+
+    def paginate(self, number: int) -> None:
+        """The page asked for, or the last one when that is past the end (an old link)."""
+        self.pagination = Paginator(range(self.total), self.per_page).get_page(number)
+
+    @property
+    def page(self) -> int:
+        return self.pagination.number
 
     @property
     def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
+        return self.pagination.paginator.num_pages
 
     @property
     def start(self) -> int:
-        return (self.page - 1) * self.per_page + 1 if self.hits else 0
+        return self.pagination.start_index() if self.hits else 0
 
     @property
     def end(self) -> int:
@@ -275,11 +288,11 @@ class Results:
 
     @property
     def previous_page(self) -> int | None:
-        return self.page - 1 if self.page > 1 else None
+        return self.pagination.previous_page_number() if self.pagination.has_previous() else None
 
     @property
     def next_page(self) -> int | None:
-        return self.page + 1 if self.page < self.pages else None
+        return self.pagination.next_page_number() if self.pagination.has_next() else None
 
     @property
     def emergency(self) -> bool:
@@ -355,7 +368,7 @@ def search(text: str, page: int = 1, per_page: int = PER_PAGE) -> Results:
         found, every = fetch(False, asked), False
     results.matched_all = every or not found.matches
     results.total = found.total
-    results.page = min(asked, results.pages)
+    results.paginate(asked)
     if results.page != asked and results.total:  # past the last page (an old link): the last page
         found = fetch(every, results.page)
     entries = list(found.entries)

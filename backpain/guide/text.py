@@ -1,18 +1,21 @@
-"""Words as search sees them: split, stop words, and a light stemmer. Plain Python, no database.
+"""Words as search sees them: split, stop words, and Snowball's English stemmer. No database.
 
-The databases stem for matching (SQLite's porter tokenizer, PostgreSQL's english configuration);
-these functions do the rest in Python the same way on both: find synonyms and warning signs in a
+The databases stem for matching (SQLite's porter tokenizer, PostgreSQL's english configuration, which
+is Snowball's English stemmer, the one used here); these functions do the rest in Python the same way
+on both: find synonyms and warning signs in a
 query, tell a known word from a misspelt one, and mark the matched words in a snippet.
 """
 
 import re
+import threading
 from functools import lru_cache
+
+import snowballstemmer
 
 # Letters and digits; an apostrophe inside a word is dropped, so "can't" is "cant" and "child's" is
 # "childs" (people type both ways).
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _PLAIN_WORD = re.compile(r"\w+")
-_VOWEL = re.compile("[aeiouy]")
 
 # PostgreSQL's english stop words (the Snowball list), so a word left out here is left out there too,
 # and both databases look for the same words. Apostrophes dropped, as in words().
@@ -47,46 +50,18 @@ def spans(text: str):
         yield match.start(), match.end(), match.group().lower().replace("'", "").replace("’", "")
 
 
-def _without_plural(w: str) -> str:
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "ches", "shes", "xes", "zes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is", "as")):
-        return w[:-1]
-    return w
-
-
-def _without_suffix(w: str) -> str:
-    """The word without a plural ending, then without one of -ness, -ing, -ed or -ly."""
-    w = _without_plural(w)
-    if w.endswith("ness") and len(w) > 6:
-        return w[:-4]
-    if w.endswith("ing") and len(w) > 5 and _VOWEL.search(w[:-3]):
-        return w[:-3]
-    if w.endswith("ed") and len(w) > 4 and not w.endswith("eed") and _VOWEL.search(w[:-2]):
-        return w[:-2]
-    if w.endswith("ly") and len(w) > 5:
-        return w[:-2]
-    return w
+# A stemmer keeps the word it works on between calls, so each thread has its own.
+_local = threading.local()
 
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """A light stem, enough to tell that two forms are one word: numbness/numb, stretches/stretching,
-    tingle/tingling, injuries/injury. Not a linguist's stem ("runner" stays itself), and only ever
-    compared with another stem() of the same function."""
-    w = word.lower()
-    if len(w) <= 3:
-        return w
-    w = _without_suffix(w)
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # running -> run, dragged -> drag
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]  # tingle -> tingl, like tingling
-    if len(w) > 3 and w.endswith("y"):
-        w = w[:-1] + "i"  # dizzy -> dizzi, like dizziness
-    return w
+    """Snowball's English stem (Porter 2), so two forms of one word compare equal: numbness/numb,
+    stretches/stretching, tingle/tingling, injuries/injury, running/run. Only ever compared with
+    another stem()."""
+    if not hasattr(_local, "english"):
+        _local.english = snowballstemmer.stemmer("english")
+    return _local.english.stemWord(word.lower())
 
 
 def stems(text: str) -> list[str]:

@@ -3,10 +3,10 @@
 Data, and one pure function. The signs and their advice come from the clinical specification
 (symptom-checker.md, version 2.0), sections "Emergency signs", "Urgent signs", "Infection risk",
 "Possible fragility fracture", "Pregnancy", "Reasons to see a professional soon" (leg tingling,
-suspected bone stress) and "What the result says and offers". They must say what the checker's
-rules (backpain/checker/rules.py) say, but the guide may not import the checker (feature apps never
-import each other): tests/test_search_warning_signs.py checks that every emergency and urgent sign
-of the checker is covered here, and that the checker's own words for each sign set it off.
+suspected bone stress) and "What the result says and offers". Each entry names the signs it covers
+by the shared vocabulary's field names (backpain.vocabulary, which the checker's rules read too):
+tests/test_search_warning_signs.py checks that every emergency and urgent sign there is covered here
+at its level, and that the checker's own words for each sign set it off.
 
 A sign is found when every word of one of its triggers is in the query, in any order, each compared
 by its stem (backpain.guide.text.stem): "pain down both legs" sets off "both legs". Triggers stay
@@ -18,7 +18,7 @@ sign is found.
 from dataclasses import dataclass
 from functools import cache
 
-from backpain.vocabulary import EMERGENCY, SOON, URGENT
+from backpain.vocabulary import CAUDA_EQUINA_SIGNS, EMERGENCY, SIGN_SHORT, SOON, URGENT
 
 from .text import stem, words
 
@@ -33,7 +33,7 @@ class WarningSign:
     level: str  # EMERGENCY, URGENT or SOON (backpain.vocabulary): what the box's lead says to do
     advice: str  # one or two plain sentences; the box adds whom to call (with the settings' number)
     triggers: tuple[str, ...]  # each: words that must all be in the query
-    signs: tuple[str, ...] = ()  # the checker's field names (specification 2.0) this covers
+    signs: tuple[str, ...] = ()  # the signs' field names (backpain.vocabulary) this covers
     broad: bool = False
 
     def found_in(self, query_stems: set[str]) -> bool:
@@ -48,8 +48,6 @@ def _trigger_stems(sign: WarningSign) -> tuple[frozenset[str], ...]:
 def _sign(key, title, level, advice, triggers, signs=(), broad=False) -> WarningSign:
     return WarningSign(key, title, level, advice, tuple(triggers.split(", ")), tuple(signs), broad)
 
-
-CAUDA_EQUINA = ("saddle_numbness", "bladder_bowel", "sexual_function", "both_legs")
 
 SIGNS = (
     # --- Emergency signs (specification 2.0, "Emergency signs"; "What the result says") ----------
@@ -91,7 +89,7 @@ SIGNS = (
           "squashed. Quick treatment can prevent lasting damage. Tell the staff: \"I am worried about "
           "cauda equina syndrome.\"",
           "cauda equina, cauda, equina, ces",
-          CAUDA_EQUINA),
+          CAUDA_EQUINA_SIGNS),
     _sign("serious_accident", "Pain after a serious accident", EMERGENCY,
           "Back pain that started after a serious accident, such as a car crash, a fall from a height "
           "or a heavy blow, needs checking now.",
@@ -125,7 +123,7 @@ SIGNS = (
           "Back pain with a high temperature, or feeling hot and shivery, can be an infection.",
           "fever, feverish, temperature, hot shivery, shivery, shivering, chills, night sweats",
           ["fever"]),
-    _sign("weight_loss", "Losing weight without trying", URGENT,
+    _sign("weight_loss", SIGN_SHORT["weight_loss"], URGENT,
           "Back pain while you are losing weight without trying needs a check today.",
           "weight loss, losing weight, lost weight, unexplained weight, weight dropping",
           ["weight_loss"]),
@@ -158,7 +156,7 @@ SIGNS = (
           "kidney, kidneys, flank, loin, uti, urine infection, urinary infection, cystitis, haematuria, "
           "hematuria, side pain waves",
           ["urinary_symptoms"]),
-    _sign("pulsing_tummy", "A pulsing feeling in the tummy", URGENT,
+    _sign("pulsing_tummy", SIGN_SHORT["pulsing_tummy"], URGENT,
           "A pulsing feeling in your tummy, like a heartbeat, can be a swollen blood vessel (an aortic "
           "aneurysm).",
           "pulsing tummy, pulse tummy, pulsing stomach, pulse stomach, pulsing belly, pulsing abdomen, "

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from backpain.dose import NBSP, dose_text, minutes_text
-from backpain.vocabulary import EQUIPMENT, ROUTINE_EQUIPMENT
+from backpain.vocabulary import BEGINNER, DIFFICULTIES, EQUIPMENT, ROUTINE_EQUIPMENT
 
 # --- Timing assumptions (documented on the page, too) ----------------------------------------
 SECONDS_PER_REP = 3  # a controlled rep, out and back, before any hold
@@ -54,7 +54,7 @@ STAGE_LABELS = {AEROBIC: "Easy aerobic", DRILLS: "Dynamic drills", STRIDES: "Str
                 ACTIVATION: "Activation", STRETCH: "Stretches and mobility", ROLLING: "Foam rolling"}
 STRIDES_SLUG = "strides"
 
-# Where each exercise category goes when the runner asks for it (include=...).
+# Where each exercise category (backpain.vocabulary) goes when the runner asks for it (include=...).
 CATEGORY_STAGE = {
     "aerobic": (None, AEROBIC),
     "dynamic-warmup": (WARMUP, DRILLS),
@@ -68,7 +68,8 @@ CATEGORY_STAGE = {
 # stand in for activation only when no activation exercise fits, e.g. for a runner without a mat.
 AUTO_CATEGORIES = {DRILLS: ("dynamic-warmup",), ACTIVATION: ("activation", "strength"),
                    STRETCH: ("static-stretch", "mobility"), ROLLING: ("foam-rolling",)}
-DIFFICULTY_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
+# Gentlest first, in the vocabulary's order.
+DIFFICULTY_RANK = {term.slug: rank for rank, term in enumerate(DIFFICULTIES)}
 EQUIPMENT_NAMES = {term.slug: term.phrase for term in EQUIPMENT}
 
 
@@ -116,7 +117,7 @@ class ExerciseData:
     title: str
     category: str
     order: int = 100
-    difficulty: str = "beginner"
+    difficulty: str = BEGINNER
     areas: frozenset[str] = frozenset()
     equipment: frozenset[str] = frozenset()
     sets: int | None = None

@@ -74,7 +74,7 @@ def _exercise_groups(exercises, form) -> list[tuple[str, list[tuple[Exercise, bo
     include = set(form.data.getlist("include"))
     exclude = set(form.data.getlist("exclude"))
     groups = []
-    for category, label in Exercise.Category.choices:
+    for category, label in Exercise.CATEGORIES:
         rows = [(e, e.slug in include, e.slug in exclude) for e in exercises if e.category == category]
         if rows:
             groups.append((label, rows))

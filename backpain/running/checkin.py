@@ -25,15 +25,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backpain.vocabulary import CHECK_IN_WARNING_SIGNS, NO, UNSURE, YES, answer_choices
+
 from .plan import AMBER, BY_NUMBER, FIRST_STAGE, LAST_STAGE, PAIN_MAX, PAIN_MIN, RED, pain_zone
 
 CHECK_IN_VERSION = 2
 
-# Answers
-NO, YES, UNSURE = "no", "yes", "unsure"
-YES_NO_UNSURE_CHOICES = ((NO, "No"), (YES, "Yes"), (UNSURE, "Not sure"))
+# Answers: yes, no and not sure are shared words (backpain.vocabulary); the check-in asks no first.
+YES_NO_UNSURE_CHOICES = answer_choices(NO, YES, UNSURE)
 EMERGENCY_CHOICES = YES_NO_UNSURE_CHOICES
-YES_NO_CHOICES = ((NO, "No"), (YES, "Yes"))
+YES_NO_CHOICES = answer_choices(NO, YES)
 USUAL, WORSE = "usual", "worse"
 MORNING_CHOICES = ((USUAL, "Back to my usual level, or better"), (WORSE, "Worse than usual"))
 BETTER_OR_SAME = "better_or_same"
@@ -45,14 +46,8 @@ SESSIONS_TO_MOVE_UP = 2
 STOP_PAIN = 8  # pain this bad is beyond what a plan should manage
 OTHER_PAIN_LEVEL = 4  # "anything else hurt at 4 out of 10 or more"
 
-# The warning signs asked about together (spec: `warning_signs`), each in a few words.
-WARNING_SIGNS = (
-    "A high temperature, or feeling hot and shivery",
-    "Pain at night or at rest that does not ease",
-    "New numbness, pins and needles or weakness in a leg",
-    "Losing weight without trying",
-    "Pain that keeps getting worse from day to day",
-)
+# The warning signs asked about together (spec: `warning_signs`), each in a few words: shared words.
+WARNING_SIGNS = CHECK_IN_WARNING_SIGNS
 
 # Decisions
 MOVE_UP, REPEAT, STEP_BACK, STOP = "move_up", "repeat", "step_back", "stop"

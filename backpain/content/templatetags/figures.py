@@ -2,7 +2,7 @@
 
 ``make figures`` draws three SVGs per exercise from backpain/figures/ next to the one the
 ``illustration`` field names (img/exercises/plank.svg): the end pose (plank-end.svg) and the
-start pose with the class names static/css/figure-motion.css animates (plank-motion.svg). The
+start pose with the class names its keyframes (plank-motion.css) animate (plank-motion.svg). The
 moving one has to be inline, not an <img>, so the page's own CSS can pause it and respect
 prefers-reduced-motion; an illustration without those files falls back to its still picture.
 """
@@ -25,6 +25,21 @@ def _sibling(illustration: str, suffix: str) -> str:
 def figure_end(illustration: str) -> str:
     """img/exercises/plank.svg -> img/exercises/plank-end.svg (the end pose)."""
     return _sibling(illustration or "", "-end")
+
+
+@register.filter
+def figure_motion_css(illustration: str) -> str:
+    """img/exercises/plank.svg -> img/exercises/plank-motion.css, the keyframes of that one figure
+    (for the page's head), or "" when it has no moving figure."""
+    return _motion_css(illustration or "")
+
+
+@lru_cache(maxsize=256)
+def _motion_css(illustration: str) -> str:
+    if not _motion_svg(illustration):
+        return ""
+    name = _sibling(illustration, "-motion").removesuffix(".svg") + ".css"
+    return name if finders.find(name) else ""
 
 
 @lru_cache(maxsize=256)
