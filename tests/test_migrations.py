@@ -28,34 +28,26 @@ def test_after_migrate_content_zero_the_vocabulary_step_has_nothing_to_fill():
 def test_shipped_numbered_steps_of_an_exercise_edited_in_admin_become_placeholders():
     """Issue 29: the loader leaves an admin-edited exercise alone, so 0015 rewrites its old steps."""
     from django.contrib.auth import get_user_model
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
 
     from backpain.content.models import Exercise
 
-    before = [("content", "0014_illustration_names_a_static_file")]
-    after = [("content", "0015_steps_use_dose_placeholders")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    apps = executor.loader.project_state(before).apps
-    model, history = apps.get_model("content", "Exercise"), apps.get_model("content", "HistoricalExercise")
+    # 0015 changes rows, not tables: at 0014 the models are today's.
+    call_command("migrate", "content", "0014", verbosity=0)
     editor = get_user_model().objects.create_user("editor-0015")
     old = ["Lie on your back.", "Hold for 3 seconds at the top.", "Lower slowly back down. Do 10 lifts.",
            "Rest, then do 12 more."]  # the last an editor wrote: not ours, so left as written
     fields = dict(title="Bridge", summary="s", category="strength", difficulty="beginner", order=1,
                   reps=10, hold_seconds=5, steps="\n".join(old), last_reviewed="2026-12-01",
                   next_review_due="2027-12-01")
-    edited = model.objects.create(slug="bridge-edited", **fields)
-    loaded = model.objects.create(slug="bridge-loaded", **fields)  # never saved by an editor: the loader's
-    for row, user in ((edited, editor.pk), (loaded, None)):
-        history.objects.create(id=row.pk, slug=row.slug, history_date="2026-12-01T00:00Z", history_type="~",
-                               history_user_id=user, created=row.created, updated=row.updated, **fields)
+    edited = Exercise.objects.create(slug="bridge-edited", **fields)  # saved by an editor, in admin
+    edited.history.update(history_user=editor)
+    Exercise.objects.create(slug="bridge-loaded", **fields)  # saved by the loader: no user
     try:
-        executor = MigrationExecutor(connection)
-        executor.migrate(after)
+        call_command("migrate", "content", verbosity=0)
         assert Exercise.objects.get(slug="bridge-edited").steps.splitlines() == [
             "Lie on your back.", "Hold for {hold} at the top.", "Lower slowly back down. Do {reps}.",
             "Rest, then do 12 more."]
         assert Exercise.objects.get(slug="bridge-loaded").steps.splitlines() == old
     finally:
         Exercise.objects.filter(slug__startswith="bridge-").delete()
+        get_user_model().objects.filter(username="editor-0015").delete()
