@@ -14,8 +14,9 @@ library's, a routine's, a physiotherapist's):
 - `{sets}`: "3 sets", only when there is more than one.
 
 A sentence whose number the dose doesn't have is left out ("Hold for {hold}." on a dose with no
-hold), and a step left with nothing is dropped. `step_problems` is the check the loader and the
-admin share: it refuses a step that writes a dose number itself ("Do 8 on each side").
+hold), so is one that still writes a number of its own, and a step left with nothing is dropped.
+`step_problems` is the check the loader and the admin share: it refuses a step that writes a dose
+number itself ("Do 8 on each side").
 """
 
 import re
@@ -116,11 +117,13 @@ def dose_words(*, sets: int | None, reps: int | None, hold: int | None, time: in
 
 
 def fill_step(step: str, words: dict[str, str]) -> str:
-    """One step with the dose's numbers in place; sentences the dose has no number for are left out."""
+    """One step with the dose's numbers in place; sentences the dose has no number for are left out,
+    and so is one that writes a dose number itself (stored before the placeholders, in an exercise
+    edited in admin): the page shows one dose, the dose's."""
     kept = []
     for sentence in SENTENCE_END.split(step):
         names = PLACEHOLDER.findall(sentence)
-        if any(not words.get(name) for name in names):
+        if any(not words.get(name) for name in names) or DOSE_NUMBER.search(PLACEHOLDER.sub("", sentence)):
             continue
         kept.append(PLACEHOLDER.sub(lambda found: words[found.group(1)], sentence))
     return " ".join(kept)

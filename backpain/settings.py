@@ -291,12 +291,21 @@ _CLIENT_ERROR_LOGGERS = ["django.request", *(f"django.security.{name}" for name 
     "DisallowedHost", "DisallowedRedirect", "TooManyFieldsSent", "TooManyFilesSent", "RequestDataTooBig",
     "SuspiciousMultipartForm", "SuspiciousFileOperation", "SuspiciousOperation", "SuspiciousSession",
     "InvalidSessionKey", "csrf"))]
+# No line carries a sheet's link (issue 29): Django's "Bad Request: <path>" is redacted on its own
+# loggers (so every handler sees [link]), and the console handler redacts whatever else reaches it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line": {"()": "backpain.logs.OneLineForClientErrors"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {name: {"filters": ["one_line"]} for name in _CLIENT_ERROR_LOGGERS},
+    "filters": {"one_line": {"()": "backpain.logs.OneLineForClientErrors"},
+                "no_links": {"()": "backpain.logs.RedactSheetLinks"}},
+    # The dev server's request lines as Django writes them, less the links.
+    "formatters": {"django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}",
+                                     "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_links"]},
+                 "django.server": {"level": "INFO", "class": "logging.StreamHandler", "formatter": "django.server",
+                                   "filters": ["no_links"]}},
+    "loggers": {**{name: {"filters": ["one_line", "no_links"]} for name in _CLIENT_ERROR_LOGGERS},
+                "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 

@@ -6,10 +6,11 @@ the token, which shows nothing readable (the note, the names) to whoever reads t
 import re
 
 import pytest
+from django.core import signing
 from django.test import override_settings
 
 from backpain.access_log import redact
-from backpain.prescribe.sheet import Line, Sheet, encode
+from backpain.prescribe.sheet import LEGACY_SALT, Line, Sheet, encode
 from tests.live import deployed_copy, fetch, gunicorn, workdir
 from tests.tokens import readable
 
@@ -60,3 +61,28 @@ def test_the_access_log_line_of_a_sheet_shows_nothing_readable_with_gunicorns_ow
     logged = re.search(r"/prescribe/sheet/([^/ ]+)/", line).group(1)
     assert not any(word.lower() in line.lower() for word in WORDS)
     assert readable(logged, WORDS) == []
+
+
+def _legacy_token() -> str:
+    """A link as the builder made them before issue 29: signed, readable by anyone."""
+    return signing.Signer(salt=LEGACY_SALT).sign_object(
+        [1, [["glute-bridge", 3, 10, 5, 0, 7]], NOTE, "Riverside Physio", "Sam Okafor"], compress=True)
+
+
+@pytest.mark.live
+@pytest.mark.parametrize("page", ["sheet", "share"])
+def test_an_old_link_is_moved_on_once_and_neither_log_line_holds_a_token(site, page):
+    folder, env = site
+    log = folder / f"access-old-{page}.log"
+    with override_settings(SECRET_KEY=env["DJANGO_SECRET_KEY"]):
+        old = _legacy_token()
+    with gunicorn(env, workers=1, args=["--access-logfile", str(log),
+                                        "--logger-class", "backpain.access_log.RedactingLogger"]) as base:
+        status, html = fetch(f"{base}/prescribe/{page}/{old}/")  # urllib follows the 301
+        assert status == 200 and ("discectomy" in html if page == "sheet" else "Copy the link" in html)
+    lines = [line for line in log.read_text().splitlines() if "/prescribe/" in line]
+    assert [re.search(r'" (\d{3}) ', line).group(1) for line in lines] == ["301", "200"], lines
+    for line in lines:
+        assert f"/prescribe/{page}/[link]/" in line, line
+        assert old not in line and old.split(":")[0] not in line
+        assert not any(word.lower() in line.lower() for word in WORDS), line

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -177,3 +179,19 @@ def test_the_figure_gallery_is_for_staff_only(client, db):
     staff = User.objects.create_user("viewer", "viewer@example.org", "a-long-password-1", is_staff=True)
     client.force_login(staff)
     assert client.get(url).status_code == 403  # staff without permission to view exercises
+
+
+def test_the_exercise_list_and_form_name_an_exercise_whose_stored_steps_still_write_a_dose(editor_client, db):
+    """Issue 29: one edited in admin before the placeholders keeps numbered steps the loader leaves alone."""
+    from django.urls import reverse
+
+    from tests.factories import make_exercise
+
+    make_exercise(slug="fine", title="Fine bridge", steps="Lift your hips.\nHold for {hold}.")
+    old = make_exercise(slug="old", title="Old bridge", steps="Lift your hips.\nHold for 3 seconds at the top.")
+    listing = editor_client.get(reverse("admin:content_exercise_changelist")).content.decode()
+    assert "Old bridge" in listing and "Fine bridge" in listing
+    warning = re.search(r'<li class="warning">(.*?)</li>', listing, re.S).group(1)
+    assert "Old bridge (step 2)" in warning and "Fine bridge" not in warning and "{hold}" in warning
+    form = editor_client.get(reverse("admin:content_exercise_change", args=[old.pk])).content.decode()
+    assert re.search(r'<li class="warning">[^<]*step 2[^<]*</li>', form)

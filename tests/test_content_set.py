@@ -60,6 +60,23 @@ def test_every_exercise_has_dosage_steps_cues_and_mistakes(loaded):
         assert exercise.body_areas.exists(), exercise.slug
 
 
+# A variation that keeps a number: one the dose does not hold, so it cannot say otherwise.
+NUMBERS_THE_DOSE_DOES_NOT_HOLD = {
+    ("easy-jog", "easier"): "a pattern of jogging and walking inside the dose's time",
+    ("easy-jog", "harder"): "how the dose's time ends, at running pace",
+}
+
+
+def test_easier_and_harder_leave_the_numbers_to_the_dose(loaded):
+    """Issue 29: "Hold for 45 seconds" under a 30-second hold, or "Do 3 strides" under "4 × 20 s", are two doses."""
+    from backpain.dose import DOSE_NUMBER
+
+    numbered = [(exercise.slug, name, text) for exercise in Exercise.objects.all()
+                for name, text in (("easier", exercise.easier), ("harder", exercise.harder))
+                if DOSE_NUMBER.search(text) and (exercise.slug, name) not in NUMBERS_THE_DOSE_DOES_NOT_HOLD]
+    assert numbered == []
+
+
 def test_causes_have_their_parts_and_links(loaded):
     for cause in Cause.objects.prefetch_related("anatomy", "exercises"):
         assert cause.signs and cause.why_it_hurts and cause.what_to_do, cause.slug

@@ -8,7 +8,7 @@ import frontmatter
 import pytest
 
 from backpain.figures import EXERCISES, MOTION_CSS, SLUGS, STATIC_IMG, VARIANTS, motion_css, svg, write_all
-from backpain.figures.render import JOINTS, joint_offsets, rig, solve
+from backpain.figures.render import FLOOR, HEAD_R, JOINTS, MAT, W_LIMB, joint_offsets, rig, solve
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -66,7 +66,7 @@ def test_each_svg_is_titled_scalable_and_self_contained(path):
     text = path.read_text(encoding="utf-8")
     root = ElementTree.fromstring(text)
     assert root.tag == f"{SVG_NS}svg"
-    assert re.fullmatch(r"0 0 \d+ \d+", root.get("viewBox", "")), "no viewBox: the drawing would not scale"
+    assert re.fullmatch(r"([\d.]+ ){3}[\d.]+", root.get("viewBox", "")), "no viewBox: the drawing would not scale"
     for tag in ("title", "desc"):
         element = root.find(f"{SVG_NS}{tag}")
         assert element is not None and element.text and element.text.strip(), f"no <{tag}>"
@@ -182,3 +182,70 @@ def test_each_exercise_has_one_start_pose_and_draws_no_arrows():
         assert len(fig.poses) == 1, slug
         assert not {item[0] for item in fig.back + fig.front} & {"line", "hline", "curve", "arc", "speed", "text"}, slug
         assert "marker-end" not in svg("exercises", slug) + svg("exercises", slug, "-end")
+
+
+# Pictures that teach (issue 29): what a reader must see in each pair of poses.
+
+def view_box(slug: str, variant: str = "") -> tuple[float, ...]:
+    return tuple(float(v) for v in ElementTree.fromstring(svg("exercises", slug, variant)).get("viewBox").split())
+
+
+def _distance_to_segment(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1)))
+    return ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5
+
+
+def _slope(joints, lower: str, upper: str) -> float:
+    """The angle of a segment from the horizontal, 0 to 90 degrees."""
+    import math
+    (x0, y0), (x1, y1) = joints[lower], joints[upper]
+    return abs(math.degrees(math.atan2(-(y1 - y0), abs(x1 - x0) or 1e-9)))
+
+
+def test_bird_dog_starts_on_all_fours_ends_reaching_and_the_head_is_never_behind_the_near_arm():
+    """The near arm is drawn in front of the head (the far one behind it), so it must pass clear of it."""
+    fig = EXERCISES["bird-dog"]
+    start, end = solve(fig.start_pose), solve(fig.end_pose)
+    floor = FLOOR - MAT - 14
+    assert all(start[j][1] >= floor for j in ("wrist_n", "wrist_f", "knee_n", "knee_f")), "start: hands and knees down"
+    reaching = [j for j in ("wrist_n", "wrist_f") if end[j][1] < floor - 20]
+    assert len(reaching) == 1 and len([j for j in ("ankle_n", "ankle_f") if end[j][1] < floor - 20]) == 1
+    for pose, joints in ((fig.start_pose, start), (fig.end_pose, end)):
+        clear = (HEAD_R + W_LIMB / 2) * pose.scale
+        for side in "n":
+            for a, b in ((f"shoulder_{side}", f"elbow_{side}"), (f"elbow_{side}", f"wrist_{side}"),
+                         (f"wrist_{side}", f"hand_{side}")):
+                assert _distance_to_segment(joints["head"], joints[a], joints[b]) >= clear, (side, a, b)
+
+
+def test_single_leg_deadlift_starts_standing_and_ends_hinged_with_the_free_leg_back():
+    fig = EXERCISES["single-leg-deadlift"]
+    start, end = solve(fig.start_pose), solve(fig.end_pose)
+    assert _slope(start, "hip", "shoulder") > 75, "start: standing tall"
+    assert _slope(end, "hip", "shoulder") < 25, "end: hinged forward, the back near level"
+    assert _slope(end, "hip_f", "ankle_f") < 25 and end["ankle_f"][0] < end["hip"][0] < end["head"][0], (
+        "the free leg stretches back, away from where the head points")
+
+
+def test_the_seated_twist_visibly_turns_the_upper_body():
+    fig = EXERCISES["seated-twist"]
+    start, end = solve(fig.start_pose), solve(fig.end_pose)
+    upper = ("head", "elbow_n", "wrist_n", "elbow_f", "wrist_f")
+    assert max(abs(end[j][0] - start[j][0]) + abs(end[j][1] - start[j][1]) for j in upper) >= 40
+
+
+@pytest.mark.parametrize("slug", list(EXERCISES))
+def test_the_figure_fills_its_frame_lying_or_standing(slug):
+    """A lying figure is cropped close, as a standing one fills its frame's height."""
+    fig = EXERCISES[slug]
+    joints = [solve(fig.start_pose), solve(fig.end_pose)]
+    xs = [x for j in joints for x, _ in j.values()]
+    ys = [y for j in joints for _, y in j.values()] + [FLOOR]  # the floor shows too
+    x, y, w, h = view_box(slug)
+    assert view_box(slug, "-end") == view_box(slug, "-motion") == (x, y, w, h), "one frame for both poses"
+    assert w / h == pytest.approx(1.6), "the frame keeps the pictures' shape (160 by 100)"
+    assert x <= min(xs) and max(xs) <= x + w and y <= min(ys) and max(ys) <= y + h, "nothing is cut off"
+    assert y + h >= FLOOR + 2, "the floor shows"
+    assert max((max(xs) - min(xs)) / w, (max(ys) - min(ys)) / h) >= 0.7, f"{slug}: small in its frame"

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from backpain.dose import step_problems
+
 from . import drafts, reading
 from .loader import KINDS
 from .models import (
@@ -24,6 +26,7 @@ from .models import (
     Feedback,
     Source,
     Synonym,
+    lines,
     unix_newlines,
 )
 
@@ -279,6 +282,30 @@ class ExerciseAdmin(ContentAdmin):
         REVIEW_FIELDS,
     )
     change_list_template = "admin/content/exercise/change_list.html"
+    NUMBERED_STEPS = ("{which} a dose number in the steps, from before the dose placeholders: {where}. "
+                      "Pages leave those sentences out, so the dose is said once; write {{reps}}, {{hold}}, "
+                      "{{time}} or {{sets}} where the number goes.")
+
+    @staticmethod
+    def _numbered_steps(exercise) -> list[int]:
+        return [number for number, step in enumerate(lines(exercise.steps), 1) if step_problems(step)]
+
+    def changelist_view(self, request, extra_context=None):
+        # Issue 29: an exercise edited in admin before the placeholders kept its numbered steps (the
+        # loader leaves it alone; migration 0015 rewrote only the steps we shipped). One query.
+        numbered = [(e.title, self._numbered_steps(e)) for e in Exercise.objects.only("title", "steps")]
+        where = "; ".join(f"{title} (step {', '.join(map(str, steps))})" for title, steps in numbered if steps)
+        if where and request.method == "GET":
+            messages.warning(request, self.NUMBERED_STEPS.format(which="These exercises still write", where=where))
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        exercise = self.get_object(request, object_id) if request.method == "GET" else None
+        steps = self._numbered_steps(exercise) if exercise else []
+        if steps:
+            messages.warning(request, self.NUMBERED_STEPS.format(
+                which="This exercise still writes", where=f"step {', '.join(map(str, steps))}"))
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         # The figure gallery, behind the admin's login and staff check like every admin page.

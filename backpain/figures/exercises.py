@@ -43,11 +43,12 @@ END: dict[str, dict] = {
     "plank": dict(leg_n=(150, 180, 150), leg_f=(150, 180, 150)),
     "side-plank": dict(torso=-4, neck=-4, leg_n=(177, 177, 160), leg_f=(175, 175, 160)),
     "glute-bridge": dict(torso=180, neck=180, leg_n=(-55, 60, 0), leg_f=(-55, 60, 0)),
-    "bird-dog": dict(arm_n=(90, 92, 0), leg_f=(90, 180, 180)),
+    # The far arm reaches (drawn behind the head, so the head shows) with the near leg; the far knee stays put.
+    "bird-dog": dict(arm_f=(-4, -4, -4), leg_n=(178, 178, 178), keep="knee_f"),
     "leg-raises": dict(leg_n=(-8, -8, -100), leg_f=(-8, -8, -100)),
     "back-extension": dict(torso=-2, neck=-4),
-    "single-leg-deadlift": dict(torso=-90, neck=-90, arm_n=(92, 90, 90), arm_f=(88, 90, 90),
-                                leg_n=(90, 90, 0), leg_f=(96, 88, 0)),
+    "single-leg-deadlift": dict(torso=-8, neck=-8, arm_n=(95, 92, 92), arm_f=(88, 90, 90),
+                                leg_n=(88, 95, 0), leg_f=(176, 176, 100)),
     "hip-thrust": dict(torso=192, neck=196, leg_n=(-14, 90, 0), leg_f=(-14, 90, 0)),
     "side-lunge": dict(leg_n=(76, 90, 0), leg_f=(104, 90, 180), keep="toe_f"),
     "squat": dict(torso=-87, neck=-88, arm_n=(80, 84, 84), arm_f=(84, 86, 86), leg_n=(86, 94, 0),
@@ -59,7 +60,9 @@ END: dict[str, dict] = {
     "quad-stretch": dict(leg_n=(96, 130, 20)),
     "piriformis-stretch": dict(leg_f=(-98, 10, -70), leg_n=(-48, -150, -150)),
     "knee-to-chest": dict(leg_n=(-78, 2, -80)),
-    "seated-twist": dict(neck=-98, reach_f=("knee_n", -16, 18)),
+    # Turned towards the bent knee: the far arm hooks round it, the near hand goes to the floor
+    # well behind, the body leans back onto it and the head looks back over the shoulder.
+    "seated-twist": dict(torso=-106, neck=-128, reach_f=("knee_n", 6, 4), reach_n=("hip", -40, 8)),
     "foam-roll-glutes": dict(anchor=("ankle_n", (234, FLOOR - 6))),
     "foam-roll-hamstrings": dict(anchor=("hip", (150, FLOOR - 28))),
     "foam-roll-back-muscles": dict(anchor=("ankle_n", (266, FLOOR - 7))),
@@ -310,11 +313,11 @@ _ex(
     [
         Pose(
             torso=-12,
-            neck=-5,
-            arm_n=(-8, -8, -8),
-            arm_f=(90, 92, 0),
+            neck=-8,
+            arm_n=(90, 92, 0),
+            arm_f=(88, 90, 0),
             leg_n=(90, 180, 180),
-            leg_f=(178, 178, 178),
+            leg_f=(90, 180, 180),
             anchor=("knee_n", (130, FM - 6)),
             scale=1.2,
         )
@@ -391,12 +394,12 @@ _ex(
     "the shin.",
     [
         Pose(
-            torso=-8,
-            neck=-8,
-            arm_n=(95, 92, 92),
+            torso=-90,
+            neck=-90,
+            arm_n=(92, 90, 90),
             arm_f=(88, 90, 90),
-            leg_n=(88, 95, 0),
-            leg_f=(176, 176, 100),
+            leg_n=(90, 90, 0),
+            leg_f=(96, 88, 0),
             anchor=("ankle_n", (190, FLOOR - 6)),
         )
     ],
@@ -664,10 +667,10 @@ _ex(
     "hand on the floor behind.",
     [
         Pose(
-            torso=-98,
-            neck=-88,
-            reach_f=("knee_n", 2, 4),
-            reach_n=("hip", -24, 2),
+            torso=-92,
+            neck=-84,
+            reach_f=("knee_n", -4, -2),
+            reach_n=("hip", 6, 8),
             elbow_f=-1,
             elbow_n=1,
             arm_n=(0, 0, 180),

@@ -524,9 +524,12 @@ def prop(item: tuple, joints: list[dict], uid: str) -> str:
 
 
 def svg_document(
-    uid: str, title: str, desc: str, body: list[str], width: int = W, height: int = H, cls: str = ""
+    uid: str, title: str, desc: str, body: list[str], width: int = W, height: int = H, cls: str = "",
+    box: tuple[float, float, float, float] | None = None,
 ) -> str:
+    """``box`` is the part of the width-by-height drawing to show (the viewBox); all of it by default."""
     klass = f' class="{cls}"' if cls else ""
+    view = " ".join(_f(v) for v in (box or (0, 0, width, height)))
     # The arrowhead marker only where something draws an arrow.
     marker = (
         [
@@ -541,7 +544,7 @@ def svg_document(
     )
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg"{klass} viewBox="0 0 {width} {height}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg"{klass} viewBox="{view}" '
             f'role="img" aria-labelledby="title-{uid} desc-{uid}">',
             f'<title id="title-{uid}">{escape(title)}</title>',
             f'<desc id="desc-{uid}">{escape(desc)}</desc>',
@@ -602,17 +605,40 @@ def _scene(slug: str, fig: Figure, r: Rig, motion: bool) -> list[str]:
     return body
 
 
+# The frame around a figure: a margin for the head's and limbs' width, the floor line below, the
+# pictures' shape (160 by 100), and at most this much zoom, so props beside the body still show.
+FRAME_MARGIN, FRAME_BELOW, FRAME_MIN_WIDTH = 16, 8, 176
+
+
+def frame(fig: Figure) -> tuple[float, float, float, float]:
+    """The viewBox that holds both poses, as close as the shape allows (issue 29: a lying figure
+    filled the bottom third of a standing one's frame, too small to read on paper)."""
+    joints = [solve(fig.start_pose), solve(fig.end_pose)]
+    xs = [x for j in joints for x, _ in j.values()]
+    ys = [y for j in joints for _, y in j.values()]
+    margin = FRAME_MARGIN * max(fig.start_pose.scale, fig.end_pose.scale)
+    top, bottom = min(ys) - margin, FLOOR + FRAME_BELOW
+    width = min(W, max(max(xs) - min(xs) + 2 * margin, (bottom - top) * W / H, FRAME_MIN_WIDTH))
+    width = math.ceil(width / 8) * 8  # whole units both ways: 8 wide by 5 high
+    height = width * H // W
+    x = min(max((min(xs) + max(xs) - width) / 2, 0), W - width)
+    y = min(max(bottom - height, 0), H - height)
+    return (round(x, 1), round(y, 1), round(width, 1), round(height, 1))
+
+
 def render_exercise(slug: str, fig: Figure, which: str = "start") -> str:
     """One exercise's SVG: ``start`` or ``end`` (still pictures, for cards and print) or
-    ``motion`` (the start pose with class names for motion_css, to inline in a page)."""
+    ``motion`` (the start pose with class names for motion_css, to inline in a page); all three
+    in the same frame, so the figure moves, not the picture."""
+    box = frame(fig)
     if which == "end":
-        return svg_document(f"{slug}-end", fig.title, fig.alt, _scene(slug, fig, rig(fig.end_pose), False))
+        return svg_document(f"{slug}-end", fig.title, fig.alt, _scene(slug, fig, rig(fig.end_pose), False), box=box)
     r = rig(fig.start_pose)
     if which == "motion":
         return svg_document(
-            f"{slug}-motion", fig.title, fig.alt, _scene(slug, fig, r, True), cls=f"fig-motion fig-{slug}"
+            f"{slug}-motion", fig.title, fig.alt, _scene(slug, fig, r, True), cls=f"fig-motion fig-{slug}", box=box
         )
-    return svg_document(slug, fig.title, fig.alt, _scene(slug, fig, r, False))
+    return svg_document(slug, fig.title, fig.alt, _scene(slug, fig, r, False), box=box)
 
 
 def exercise_motion_css(slug: str, fig: Figure) -> str:

@@ -119,3 +119,30 @@ def test_without_javascript_the_sharing_page_still_gives_the_link(site):
     expect(page.locator("[data-template-save]")).to_be_hidden()
     page.get_by_role("link", name="Open the patient's view").click()
     check_patients_sheet(page)
+
+
+# A stand-in for the browser's Web Share API (what a phone has and headless Chromium on Linux lacks):
+# it records what it was asked to share and resolves, as the device's share sheet would.
+WEB_SHARE = """
+window.__shared = [];
+Object.defineProperty(navigator, "share", {configurable: true, value: function (data) {
+  window.__shared.push(data);
+  return Promise.resolve();
+}});
+"""
+
+
+def test_where_the_device_can_share_the_share_button_shows_and_shares_the_sheets_link(browser, live_site):
+    physio = physio_context(browser, live_site)
+    physio.add_init_script(WEB_SHARE)
+    page = physio.new_page()
+    page.set_default_timeout(10_000)
+    build(page)
+    url = page.get_by_label("Link to the patient's sheet").input_value()
+    share = page.get_by_role("button", name="Share…")
+    expect(share).to_be_visible()
+    share.click()
+    page.wait_for_function("window.__shared.length === 1")
+    assert page.evaluate("window.__shared") == [{"title": "Your home exercises", "url": url}]
+    assert re.fullmatch(rf"{re.escape(live_site.url)}/prescribe/sheet/[A-Za-z0-9_-]+/", url)
+    physio.close()
