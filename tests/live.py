@@ -14,7 +14,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def prepare(folder: Path, database_url: str | None = None) -> dict:
 def _deployed_once() -> Path:
     folder = workdir("backpain-deployed-")
     prepare(folder)
-    with sqlite3.connect(folder / "site.sqlite3") as db:  # everything into the one file, to copy it
+    with closing(sqlite3.connect(folder / "site.sqlite3")) as db:  # all in the one file, to copy
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return folder
 
