@@ -236,6 +236,30 @@ def test_the_seated_twist_visibly_turns_the_upper_body():
     assert max(abs(end[j][0] - start[j][0]) + abs(end[j][1] - start[j][1]) for j in upper) >= 40
 
 
+# Where the movement goes from the start picture to the end one, in the words of each exercise's
+# first steps: (joint, "up" or "down"). y grows downwards in SVG.
+FROM_REST = {
+    "glute-bridge": ("hip", "up"),          # lie with knees bent, then lift the hips
+    "leg-raises": ("ankle_n", "up"),        # lie flat, then raise the legs
+    "squat": ("hip", "down"),               # stand, then sit back and down
+    "walking-lunge": ("hip", "down"),       # stand, then step and lower
+    "side-lunge": ("hip", "down"),
+    "plank": ("knee_n", "up"),              # from the forearms and knees, lift the knees off the floor
+    "side-plank": ("hip", "up"),            # lie on your side, then lift the hips
+    "back-extension": ("head", "up"),       # lie face down, then lift the chest
+    "standing-hamstring-stretch": ("head", "down"),  # stand tall, then lean forward from the hips
+    "quad-stretch": ("ankle_n", "up"),      # stand, then bring the heel up behind
+}
+
+
+@pytest.mark.parametrize("slug", list(FROM_REST))
+def test_a_sheet_reads_start_then_end_from_rest_to_the_pose_held(slug):
+    fig = EXERCISES[slug]
+    joint, way = FROM_REST[slug]
+    start, end = solve(fig.start_pose)[joint][1], solve(fig.end_pose)[joint][1]
+    assert (end < start - 5) if way == "up" else (end > start + 5), (slug, joint, start, end)
+
+
 @pytest.mark.parametrize("slug", list(EXERCISES))
 def test_the_figure_fills_its_frame_lying_or_standing(slug):
     """A lying figure is cropped close, as a standing one fills its frame's height."""

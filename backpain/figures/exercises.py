@@ -9,7 +9,9 @@ and print shows the start and end side by side.
 
 from __future__ import annotations
 
-from backpain.figures.render import FLOOR, MAT, Figure, Pose
+from dataclasses import replace
+
+from backpain.figures.render import FLOOR, MAT, Figure, Pose, solve
 
 F4 = FLOOR - 4  # a foot or toe resting on the floor
 FM = FLOOR - MAT  # top of the mat
@@ -754,3 +756,32 @@ _ex(
     ],
     back=[("roller", ("hip", -29, 22), 10)],
 )
+
+
+# These were drawn in the pose they hold or reach (the bridge up, the squat down), so their first
+# picture showed the end of the movement: on a sheet, "start, then end" read backwards (issue 29:
+# a physio reads a bridge from lying flat to hips up). Each starts from rest instead.
+STARTS_FROM_REST = (
+    "glute-bridge", "leg-raises", "squat", "walking-lunge", "side-lunge", "standing-hamstring-stretch",
+    "plank", "back-extension", "quad-stretch",
+)
+
+
+def start_from_the_end(fig: Figure) -> Figure:
+    """The same figure with its start and end poses swapped; a joint kept still stays still."""
+    start, changes = fig.start_pose, dict(fig.end)
+    keep = changes.pop("keep", None)
+    anchor = changes.pop("anchor", None)
+    undo = {name: getattr(start, name) for name in changes}
+    if keep:
+        new_start = replace(start, **changes, anchor=(keep, solve(start)[keep]))
+        undo["keep"] = keep
+    else:
+        new_start = replace(start, **changes, **({"anchor": anchor} if anchor else {}))
+        if anchor:
+            undo["anchor"] = start.anchor
+    return replace(fig, poses=[new_start, *fig.poses[1:]], end=undo)
+
+
+for _slug in STARTS_FROM_REST:
+    EXERCISES[_slug] = start_from_the_end(EXERCISES[_slug])
