@@ -257,6 +257,23 @@ def test_export_then_load_changes_nothing(folder, tmp_path_factory):
 
 
 @pytest.mark.django_db
+def test_a_load_keeps_one_revision_per_item_with_its_links(folder):
+    sync(folder)
+    cause = Cause.objects.get(slug="weak-core")
+    (created,) = cause.history.all()
+    assert created.history_type == "+"
+    assert [row.anatomytopic.slug for row in created.anatomy.all()] == ["lumbar-spine"]
+    assert [row.exercise.slug for row in created.exercises.all()] == ["plank"]
+    path = folder / "causes/weak-core.md"
+    path.write_text(path.read_text().replace("Ache late in runs", "Ache late in long runs").replace(
+        "last_reviewed: 2026-11-22", f"last_reviewed: {datetime.date.today().isoformat()}"))
+    sync(folder)
+    changed, _ = cause.history.all()
+    assert changed.history_type == "~" and "long runs" in changed.signs
+    assert [row.exercise.slug for row in changed.exercises.all()] == ["plank"]
+
+
+@pytest.mark.django_db
 def test_every_save_keeps_a_revision_that_can_be_restored(folder):
     sync(folder)
     plank = Exercise.objects.get(slug="plank")

@@ -21,7 +21,7 @@ from django.db import models, transaction
 from backpain.dose import step_problems
 from backpain.vocabulary import CONTEXT_ANSWERS
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source, unix_newlines
+from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source, history_of, unix_newlines
 
 
 class ContentError(Exception):
@@ -378,9 +378,15 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
             to_write.append((record, obj))
         if not dry_run:
             for record, obj in to_write:  # first pass: the items themselves
+                obj.skip_history_when_saving = True  # one revision each, below, once its links are set
                 _write_fields(record, obj)
             for record, obj in to_write:  # second pass: relations, now every slug exists
                 _write_relations(record, obj)
+            created = set(report.created)
+            for record, obj in to_write:
+                del obj.skip_history_when_saving
+                history_of(record.kind.model).create_historical_record(
+                    obj, "+" if f"{record.kind.folder}/{record.slug}" in created else "~")
     return report
 
 

@@ -19,6 +19,22 @@ from backpain.markdown import render_markdown
 from .pictures import validate_static_path
 
 
+# Every model's HistoricalRecords, so the loader can write one revision per item it loads instead
+# of one for the save and one more for each list of links it sets (history was most of a load).
+_HISTORIES: list[HistoricalRecords] = []
+
+
+def tracked(**options) -> HistoricalRecords:
+    """HistoricalRecords(**options), remembered for history_of."""
+    records = HistoricalRecords(**options)
+    _HISTORIES.append(records)
+    return records
+
+
+def history_of(model: type[models.Model]) -> HistoricalRecords:
+    return next(records for records in _HISTORIES if records.cls is model)
+
+
 def unix_newlines(text: str) -> str:
     """Windows (\\r\\n) and old Mac (\\r) line endings as \\n: the one place content's text is
     given them, for the model's save, admin's text boxes and the loader's files."""
@@ -45,7 +61,7 @@ class Source(models.Model):
     notes = models.TextField(blank=True)
     loaded_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = tracked()
 
     class Meta:
         ordering = ["publisher", "title"]
@@ -149,7 +165,7 @@ class AnatomyTopic(ContentItem):
     illustration = models.CharField(max_length=200, validators=[validate_static_path],
                                     help_text="Path under static/, e.g. img/anatomy/facet-joints.svg")
     illustration_alt = models.CharField(max_length=300)
-    history = HistoricalRecords(m2m_fields=["sources"])
+    history = tracked(m2m_fields=["sources"])
 
     class Meta(ContentItem.Meta):
         verbose_name = "anatomy topic"
@@ -181,7 +197,7 @@ class Exercise(ContentItem):
     illustration = models.CharField(max_length=200, validators=[validate_static_path],
                                     help_text="Path under static/, e.g. img/exercises/plank.svg")
     illustration_alt = models.CharField(max_length=300)
-    history = HistoricalRecords(m2m_fields=["sources", "body_areas", "equipment"])
+    history = tracked(m2m_fields=["sources", "body_areas", "equipment"])
 
     def clean(self):
         super().clean()
@@ -233,7 +249,7 @@ class Cause(ContentItem):
         help_text="Symptom-checker context answers that point to this cause, one per line, "
         "as field=value (for example sitting_hours=over_8).",
     )
-    history = HistoricalRecords(m2m_fields=["sources", "anatomy", "exercises"])
+    history = tracked(m2m_fields=["sources", "anatomy", "exercises"])
 
     @property
     def suggested_by_list(self):
@@ -246,7 +262,7 @@ class Article(ContentItem):
     anatomy = models.ManyToManyField(AnatomyTopic, blank=True, related_name="articles")
     exercises = models.ManyToManyField(Exercise, blank=True, related_name="articles")
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
-    history = HistoricalRecords(m2m_fields=["sources", "causes", "anatomy", "exercises"])
+    history = tracked(m2m_fields=["sources", "causes", "anatomy", "exercises"])
 
     def save(self, *args, **kwargs):
         # About 200 words a minute for plain reading.
@@ -266,7 +282,7 @@ class Draft(models.Model):
     data = models.JSONField(help_text="The page's fields as the editor left them.")
     editor = models.CharField(max_length=150, blank=True)
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = tracked()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_page")]
@@ -337,7 +353,7 @@ class Synonym(models.Model):
         max_length=300,
         help_text="The words the guide uses for it, separated by commas, such as: urine, bladder.")
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = tracked()
 
     class Meta:
         ordering = ["word"]
