@@ -42,6 +42,7 @@ from .forms import (
 from .ics import plan_calendar
 from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
 from .session import timeline, total_seconds
+from .track import bitrate_kbps, file_name
 
 CHECK_IN_TEMPLATE = "running/check_in.html"
 # The routine builder's warm-up and cool-down for an easy run, as long as the plan's walks.
@@ -208,6 +209,10 @@ def run(request):
         "stage": stage,
         "steps": steps,
         "total_minutes": round(total_seconds(steps) / 60),
+        # The stage's audio track, a committed static file (make audio-tracks): its size follows from
+        # its length and constant bitrate, so the page never reads the file.
+        "audio_file": f"audio/{file_name(stage.number)}",
+        "audio_megabytes": f"{total_seconds(steps) * bitrate_kbps(total_seconds(steps)) / 8000:.1f}",
         # Asked when the session ends (without JavaScript, below the steps), with the stage filled in.
         "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True,
                                              "sessions": sessions_from_link(request.GET)}),
