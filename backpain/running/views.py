@@ -151,6 +151,7 @@ def card(request):
     plan_path = f"{reverse('running:plan')}?{query}"
     week = the_plan.weeks[number - 1]
     session_query = f"stage={week.stage.number}&sessions={the_plan.inputs.sessions_per_week}"
+    run_path = f"{reverse('running:run')}?{session_query}"
     context = {
         **_common(),
         "plan": the_plan,
@@ -158,9 +159,12 @@ def card(request):
         "plan_url": plan_path,
         "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
-        "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
+        # Scanned at the start of a session, the card opens run mode for its week's stage.
+        "qr": qr_svg(request.build_absolute_uri(run_path),
+                     title="QR code that opens run mode for this week's sessions"),
         "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?{session_query}",
-        "run_url": f"{request.get_host()}{reverse('running:run')}?{session_query}",
+        "run_path": run_path,
+        "run_url": f"{request.get_host()}{run_path}",
         "today": today,
     }
     return render(request, "running/card.html", context)
