@@ -496,3 +496,16 @@ def test_a_time_of_day_makes_timed_events_with_a_reminder_an_hour_before(client)
 def test_a_bad_time_of_day_is_a_400_with_a_message(client, bad):
     response = client.get(f"/return-to-running/plan.ics?start=2027-01-04&time={bad}")
     assert response.status_code == 400 and "like 07:30" in text(response)
+
+
+@pytest.mark.django_db
+def test_the_today_line_is_an_empty_hidden_box_until_the_script_fills_it(client):
+    """Without JavaScript nothing shows: the kept check-ins and the plan's sessions live in the browser."""
+    plan = text(client.get(PLAN))
+    box = re.search(r'<div class="plan-today" data-plan-today hidden ([^>]*)></div>', plan)
+    assert box and 'data-plan-url="/return-to-running/plan/?start=2027-01-04&amp;sessions=3&amp;stage=1"' in box[1]
+    assert 'data-run-url="/return-to-running/run/"' in box[1] and 'data-sessions="3"' in box[1]
+    assert plan.count("data-session>") == 36  # each session's date, for the done marks
+    home = text(client.get("/"))
+    assert '<div class="plan-today" data-plan-today hidden aria-live="polite"></div>' in home
+    assert "static/js/running.js" in home
