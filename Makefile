@@ -21,7 +21,7 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 FAST := -m "not e2e and not live"
 
 .PHONY: install install-dev system-packages setup-db run dev test test-everything test-fast test-postgres lint bench audit \
-	screenshots figures seed-fingerprint clean
+	screenshots figures audio-tracks seed-fingerprint clean
 
 install: $(RUNTIME)
 install-dev: $(DEV)
@@ -75,6 +75,13 @@ seed-fingerprint: $(DEV)
 # Redraw the exercise and anatomy figures in static/img/ from backpain/figures/ (commit the SVGs it changes).
 figures: $(RUNTIME)
 	$(BIN)/python -m backpain.figures
+
+# Rebuild static/audio/stage-N.mp3, each stage's session as an audio track (commit the MP3s it changes).
+# Only this needs eSpeak NG (the words) and lameenc (the MP3): make run and make test serve the committed files.
+audio-tracks: $(RUNTIME)
+	scripts/system-packages espeak-ng
+	$(BIN)/python -m pip install --quiet -e ".[audio]"
+	$(BIN)/python -m backpain.running.audio
 
 # The whole suite: lint, then every test, browser and live-server tests included. The HTML checker
 # (npm's vnu-jar, run by Java) must be there, so its test fails rather than skips if it is not.

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from icalendar import Calendar
 
 from backpain.context_processors import EMERGENCY_SIGNS
+from backpain.qr import qr_svg
 from backpain.running.forms import GATE_FIELDS
 from backpain.running.plan import STAGES
 from tests.checker_answers import answers
@@ -193,7 +194,7 @@ def test_each_event_says_what_to_do(client):
     assert "Cool-down: walk for 5 minutes" in description
     assert "http://testserver/return-to-running/check-in/?stage=3" in description
     assert "http://testserver/routine/?run=easy&warmup=5&cooldown=5" in description
-    assert str(first["URL"]) == "http://testserver/return-to-running/plan/?start=2027-01-04&sessions=2&stage=3"
+    assert "Your plan: http://testserver/return-to-running/plan/?start=2027-01-04&sessions=2&stage=3" in description
 
 
 def test_four_a_week_in_the_ics_never_has_two_days_in_a_row(client):
@@ -219,7 +220,7 @@ def test_the_card_has_the_week_boxes_rules_signs_and_a_qr_code(client):
     for sign in EMERGENCY_SIGNS:
         assert sign in html
     assert "Green, 0 to 3 out of 10" in html and "Amber, 4 to 5" in html and "Red, 6 to 10" in html
-    assert 'class="qr-code"' in html and "<title>QR code that opens your plan online</title>" in html
+    assert 'class="qr-code"' in html
     assert "testserver/return-to-running/plan/?start=2027-01-04&amp;sessions=3&amp;stage=1" in html
     assert 'href="/return-to-running/card/?start=2027-01-04&amp;sessions=3&amp;stage=1&amp;week=4"' in html
 
@@ -435,6 +436,24 @@ def test_the_plan_card_and_calendar_link_run_mode(client):
     assert "http://testserver/return-to-running/run/?stage=4&sessions=4" in str(events[0]["DESCRIPTION"])
 
 
+def test_the_cards_qr_code_opens_run_mode_for_its_weeks_stage(client):
+    html = text(client.get("/return-to-running/card/?start=2027-01-04&sessions=2&stage=1&week=3"))
+    run = "http://testserver/return-to-running/run/?stage=3&sessions=2"
+    assert qr_svg(run, title="QR code that opens run mode for this week's sessions") in html
+    assert client.get(run).status_code == 200
+
+
+def test_each_calendar_event_opens_run_mode_for_its_own_stage(client):
+    events = parse(client.get("/return-to-running/plan.ics?start=2027-01-04&sessions=3&stage=2&time=07:30"))
+    for event in events:
+        stage = int(re.match(r"Walk-run: stage (\d+)", str(event["SUMMARY"])).group(1))
+        run = f"http://testserver/return-to-running/run/?stage={stage}&sessions=3"
+        assert str(event["URL"]) == run
+        assert f"Run mode, which times every step for you: {run}" in str(event["DESCRIPTION"])
+    assert {str(event["URL"]) for event in events[:3]} == {"http://testserver/return-to-running/run/?stage=2&sessions=3"}
+    assert str(events[-1]["URL"]).endswith("?stage=12&sessions=3")
+
+
 @pytest.mark.parametrize(("changes", "stage"), [({}, 5), ({"finished": "1"}, 4), ({"pain_during": "6"}, 3)])
 def test_update_my_plan_gives_a_plan_from_today_at_the_decided_stage(client, changes, stage):
     today = timezone.localdate()
@@ -477,3 +496,16 @@ def test_a_time_of_day_makes_timed_events_with_a_reminder_an_hour_before(client)
 def test_a_bad_time_of_day_is_a_400_with_a_message(client, bad):
     response = client.get(f"/return-to-running/plan.ics?start=2027-01-04&time={bad}")
     assert response.status_code == 400 and "like 07:30" in text(response)
+
+
+@pytest.mark.django_db
+def test_the_today_line_is_an_empty_hidden_box_until_the_script_fills_it(client):
+    """Without JavaScript nothing shows: the kept check-ins and the plan's sessions live in the browser."""
+    plan = text(client.get(PLAN))
+    box = re.search(r'<div class="plan-today" data-plan-today hidden ([^>]*)></div>', plan)
+    assert box and 'data-plan-url="/return-to-running/plan/?start=2027-01-04&amp;sessions=3&amp;stage=1"' in box[1]
+    assert 'data-run-url="/return-to-running/run/"' in box[1] and 'data-sessions="3"' in box[1]
+    assert plan.count("data-session>") == 36  # each session's date, for the done marks
+    home = text(client.get("/"))
+    assert '<div class="plan-today" data-plan-today hidden aria-live="polite"></div>' in home
+    assert "static/js/running.js" in home

@@ -1,6 +1,7 @@
 """The plan as an iCalendar file (.ics) for a phone's calendar, written with the icalendar library.
 
-Each session is an all-day event with what to do in its description; rest days have no event. Event
+Each session is an event with what to do in its description and run mode for its stage as its URL;
+rest days have no event. Event
 ids come from the plan's inputs, so downloading the same plan again updates the same events instead of
 adding copies. No Django here: the view gives the links and the time stamp.
 """
@@ -17,17 +18,23 @@ PRODUCT_ID = "-//Back on Track//Return to running//EN"
 NAME = "Return to running"
 
 
-def describe(session: Session, *, check_in_url: str, run_url: str, warm_up_url: str, sessions_per_week: int = 3) -> str:
+def session_url(url: str, session: Session, sessions_per_week: int) -> str:
+    """Run mode or the check-in for the session's stage (the only things their GETs read)."""
+    return f"{url}?stage={session.stage.number}&sessions={sessions_per_week}"
+
+
+def describe(session: Session, *, plan_url: str, check_in_url: str, run_url: str, warm_up_url: str,
+             sessions_per_week: int = 3) -> str:
     stage = session.stage
-    sessions = sessions_per_week
     return "\n".join((
         f"Stage {stage.number}: {stage.name} (week {session.week}, session {session.number}).",
         f"1. Warm-up: walk for {WARM_UP_MINUTES} minutes. Warm-up moves: {warm_up_url}",
         f"2. {stage.main_text.replace(chr(0xA0), ' ')}.",
         f"3. Cool-down: walk for {COOL_DOWN_MINUTES} minutes.",
         "Pain during the run: 0 to 3 is fine; 4 or 5 is a warning; over 5 is too much, so stop running.",
-        f"Run mode, which times every step for you: {run_url}?stage={session.stage.number}&sessions={sessions}",
-        f"The next morning, check in: {check_in_url}?stage={session.stage.number}&sessions={sessions}",
+        f"Run mode, which times every step for you: {session_url(run_url, session, sessions_per_week)}",
+        f"The next morning, check in: {session_url(check_in_url, session, sessions_per_week)}",
+        f"Your plan: {plan_url}",
         "Education, not diagnosis.",
     ))
 
@@ -72,9 +79,11 @@ def plan_calendar(plan: Plan, *, plan_url: str, check_in_url: str, run_url: str,
             alarm.add("trigger", -REMINDER_BEFORE)
         event.add_component(alarm)
         event.add("summary", f"Walk-run: stage {session.stage.number}, {session.stage.name}")
-        event.add("description", describe(session, check_in_url=check_in_url, run_url=run_url, warm_up_url=warm_up_url,
-                                           sessions_per_week=plan.inputs.sessions_per_week))
-        event.add("url", plan_url)
+        sessions = plan.inputs.sessions_per_week
+        event.add("description", describe(session, plan_url=plan_url, check_in_url=check_in_url, run_url=run_url,
+                                           warm_up_url=warm_up_url, sessions_per_week=sessions))
+        # Opening the event on the day starts the session: run mode for its stage (the plan is in the description).
+        event.add("url", session_url(run_url, session, sessions))
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy block
         calendar.add_component(event)
     return calendar.to_ical()

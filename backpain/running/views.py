@@ -42,6 +42,7 @@ from .forms import (
 from .ics import plan_calendar
 from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
 from .session import timeline, total_seconds
+from .track import bitrate_kbps, file_name
 
 CHECK_IN_TEMPLATE = "running/check_in.html"
 # The routine builder's warm-up and cool-down for an easy run, as long as the plan's walks.
@@ -150,6 +151,7 @@ def card(request):
     plan_path = f"{reverse('running:plan')}?{query}"
     week = the_plan.weeks[number - 1]
     session_query = f"stage={week.stage.number}&sessions={the_plan.inputs.sessions_per_week}"
+    run_path = f"{reverse('running:run')}?{session_query}"
     context = {
         **_common(),
         "plan": the_plan,
@@ -157,9 +159,12 @@ def card(request):
         "plan_url": plan_path,
         "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
-        "qr": qr_svg(request.build_absolute_uri(plan_path), title="QR code that opens your plan online"),
+        # Scanned at the start of a session, the card opens run mode for its week's stage.
+        "qr": qr_svg(request.build_absolute_uri(run_path),
+                     title="QR code that opens run mode for this week's sessions"),
         "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?{session_query}",
-        "run_url": f"{request.get_host()}{reverse('running:run')}?{session_query}",
+        "run_path": run_path,
+        "run_url": f"{request.get_host()}{run_path}",
         "today": today,
     }
     return render(request, "running/card.html", context)
@@ -208,6 +213,10 @@ def run(request):
         "stage": stage,
         "steps": steps,
         "total_minutes": round(total_seconds(steps) / 60),
+        # The stage's audio track, a committed static file (make audio-tracks): its size follows from
+        # its length and constant bitrate, so the page never reads the file.
+        "audio_file": f"audio/{file_name(stage.number)}",
+        "audio_megabytes": f"{total_seconds(steps) * bitrate_kbps(total_seconds(steps)) / 8000:.1f}",
         # Asked when the session ends (without JavaScript, below the steps), with the stage filled in.
         "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True,
                                              "sessions": sessions_from_link(request.GET)}),

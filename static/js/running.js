@@ -4,10 +4,17 @@
 //
 // The plan's chart is drawn on the server; this file adds a circle for each kept check-in, placed with
 // the scale the <svg> carries in its data attributes (one unit per day across, minutes up).
+//
+// The plan also follows the kept check-ins: each marks a session done (the one on its date, or the
+// last one before it still open), and "Today: stage 3, session 2 of 3" shows at the top of the plan
+// and on the home page. The plan page keeps its own sessions (dates and stages, read from its
+// table) in this browser too, so the home page can say the same without asking the server. A
+// check-in from before the plan started is counted and shown, never silently dropped.
 (function () {
   "use strict";
 
   var KEY = "backpain.running.checkins";
+  var PLAN_KEY = "backpain.running.plan"; // the last plan opened: its link and its sessions
   var SVG = "http://www.w3.org/2000/svg";
   var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -100,6 +107,130 @@
     });
   }
 
+  // --- The plan's sessions, done marks and today's line -------------------------------------------
+  function sessionsOnPage(box) { // [{date, stage, week, number, of}] from the plan's weeks table
+    var sessions = [];
+    document.querySelectorAll("[data-week]").forEach(function (row) {
+      var times = row.querySelectorAll("time[data-session]");
+      times.forEach(function (time, i) {
+        sessions.push({ date: time.getAttribute("datetime"), stage: +row.dataset.stage, week: +row.dataset.week,
+          number: i + 1, of: times.length });
+      });
+    });
+    return { url: box.dataset.planUrl, runUrl: box.dataset.runUrl, perWeek: +box.dataset.sessions,
+      sessions: sessions };
+  }
+
+  function storedPlan() {
+    try {
+      var plan = JSON.parse(window.localStorage.getItem(PLAN_KEY) || "null");
+      return plan && Array.isArray(plan.sessions) && plan.sessions.length ? plan : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // Which sessions the kept check-ins mark done: each check-in marks the session on its date, or the
+  // last session before its date that is still open. One before the plan's first session is "earlier".
+  function progress(plan, list) {
+    var done = plan.sessions.map(function () { return false; });
+    var earlier = [];
+    list.forEach(function (item) {
+      var exact = -1, before = -1;
+      plan.sessions.forEach(function (session, i) {
+        if (done[i]) return;
+        if (session.date === item.date && exact < 0) exact = i;
+        if (session.date <= item.date) before = i;
+      });
+      var i = exact >= 0 ? exact : before;
+      if (i >= 0) done[i] = true;
+      else if (item.date < plan.sessions[0].date) earlier.push(item);
+    });
+    return { done: done, earlier: earlier };
+  }
+
+  function sessionWords(session) {
+    return "stage " + session.stage + ", session " + session.number + " of " + session.of;
+  }
+
+  // The line at the top: today's session, or the next one after a rest day.
+  function todayLine(plan, done, today) {
+    var sessions = plan.sessions;
+    if (today < sessions[0].date) {
+      return { text: "Your plan starts on " + readable(sessions[0].date) + ": " + sessionWords(sessions[0]) + ".",
+        session: sessions[0] };
+    }
+    var week = 0;
+    sessions.forEach(function (session) { if (session.date <= today) week = session.week; });
+    var next = null;
+    sessions.forEach(function (session, i) {
+      if (!next && !done[i] && session.week >= week) next = session;
+    });
+    if (!next) return { text: "Every session of this plan is done. Well done!", session: null };
+    if (next.week === week && next.date <= today) return { text: "Today: " + sessionWords(next) + ".", session: next };
+    return { text: "Today: rest day. Next: " + sessionWords(next) + ", on " + readable(next.date) + ".", session: next };
+  }
+
+  function paragraph(parent, text, className) {
+    var p = document.createElement("p");
+    if (className) p.className = className;
+    p.textContent = text;
+    parent.appendChild(p);
+    return p;
+  }
+
+  function link(parent, href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    parent.appendChild(a);
+  }
+
+  function showToday(box, plan, list, onPlanPage) {
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var state = progress(plan, list);
+    var line = todayLine(plan, state.done, isoDate(new Date()));
+    paragraph(box, line.text, "plan-today-line");
+    var links = paragraph(box, "", "plan-today-links");
+    if (line.session && plan.runUrl) {
+      link(links, plan.runUrl + "?stage=" + line.session.stage + "&sessions=" + plan.perWeek,
+        "Run mode for stage " + line.session.stage);
+    }
+    if (!onPlanPage && plan.url) link(links, plan.url, "Open your plan");
+    var count = state.done.filter(Boolean).length;
+    if (count) paragraph(box, count + " of " + plan.sessions.length + " sessions done, from the check-ins you kept.");
+    if (state.earlier.length) {
+      paragraph(box, state.earlier.length + (state.earlier.length === 1 ? " check-in" : " check-ins") +
+        " from before this plan started: " + state.earlier.map(describe).join("; ") + ".", "plan-today-earlier");
+    }
+    box.hidden = false;
+    return state;
+  }
+
+  function markDone(state) {
+    var times = document.querySelectorAll("[data-week] time[data-session]");
+    times.forEach(function (time, i) {
+      var mark = time.nextElementSibling;
+      if (mark && mark.classList.contains("session-done")) mark.remove();
+      if (!state.done[i]) return;
+      mark = document.createElement("span");
+      mark.className = "session-done";
+      mark.textContent = " \u2713 done";
+      time.after(mark);
+    });
+  }
+
+  function renderToday(list) {
+    document.querySelectorAll("[data-plan-today]").forEach(function (box) {
+      var onPlanPage = box.hasAttribute("data-plan-url");
+      var plan = onPlanPage ? sessionsOnPage(box) : storedPlan();
+      if (!plan || !plan.sessions.length) { box.hidden = true; return; }
+      if (onPlanPage) window.localStorage.setItem(PLAN_KEY, JSON.stringify(plan));
+      var state = showToday(box, plan, list, onPlanPage);
+      if (onPlanPage) markDone(state);
+    });
+  }
+
   function render() {
     var list = load();
     document.querySelectorAll("[data-history]").forEach(function (section) {
@@ -117,6 +248,7 @@
     });
     document.querySelectorAll("[data-history-key]").forEach(function (key) { key.hidden = false; });
     document.querySelectorAll("svg[data-chart]").forEach(function (svg) { drawChart(svg, list); });
+    renderToday(list);
   }
 
   function revealKeepControls(root) {
@@ -153,6 +285,8 @@
   function forget() {
     window.localStorage.removeItem(KEY);
     render();
+    window.localStorage.removeItem(PLAN_KEY); // after render(), which keeps the plan on show
+
     document.querySelectorAll("[data-history]").forEach(function (section) {
       say("[data-history-status]", section, "Your history is deleted from this browser.");
     });

@@ -374,3 +374,46 @@ def test_run_mode_runs_to_the_end_and_asks_the_check_in(site):
     assert said[-1] == "Well done. Time to check in."
     expect(page.locator('input[name="finished"][value="0"]')).not_to_be_checked()
     expect(page.locator("[data-run-done]")).to_contain_text("Now check in")
+
+
+# --- The plan follows the kept check-ins ------------------------------------------------------------
+def test_kept_check_ins_mark_done_sessions_and_today_shows_on_the_plan_and_home(site, screenshot):
+    start = TODAY - datetime.timedelta(days=2)  # 3 a week on days 0, 2 and 4: the second session is today
+    plan = f"/return-to-running/plan/?start={start:%Y-%m-%d}&sessions=3&stage=3"
+    before = start - datetime.timedelta(days=5)
+    page = site(width=375)
+    page.goto(plan)
+    today = page.locator("[data-plan-today]")
+    expect(today).to_contain_text("Today: stage 3, session 1 of 3.")  # nothing kept yet
+    expect(page.locator(".session-done")).to_have_count(0)
+
+    # Kept as running.js keeps them: one from an earlier plan, one for this plan's first session.
+    kept = [{"date": f"{before:%Y-%m-%d}", "stage": 2, "pain": 2, "morning": "usual", "action": "move_up", "next": 3},
+            {"date": f"{start:%Y-%m-%d}", "stage": 3, "pain": 1, "morning": "usual", "action": "repeat", "next": 3}]
+    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+    page.reload()
+    expect(today.locator(".plan-today-line")).to_contain_text("Today: stage 3, session 2 of 3.")
+    expect(today.get_by_role("link", name="Run mode for stage 3")).to_have_attribute(
+        "href", "/return-to-running/run/?stage=3&sessions=3")
+    expect(today).to_contain_text("1 of 30 sessions done")  # stages 3 to 12, 3 a week
+    expect(today.locator(".plan-today-earlier")).to_contain_text("1 check-in from before this plan started:")
+    expect(today.locator(".plan-today-earlier")).to_contain_text(f"{before.day} ")  # the earlier one, by its date
+    done = page.locator(".session-done")
+    expect(done).to_have_count(1)
+    assert done.evaluate("mark => mark.previousElementSibling.getAttribute('datetime')") == f"{start:%Y-%m-%d}"
+    screenshot(page, "running-plan-today-375.png", full_page=False)
+    page.locator("tr[data-week='2']").scroll_into_view_if_needed()
+    screenshot(page, "running-plan-done-375.png", full_page=False)
+
+    page.goto("/")
+    home = page.locator("[data-plan-today]")
+    expect(home.locator(".plan-today-line")).to_contain_text("Today: stage 3, session 2 of 3.")
+    expect(home.get_by_role("link", name="Open your plan")).to_have_attribute("href", plan)
+    screenshot(page, "home-plan-today-375.png", full_page=False)
+
+    page.goto("/return-to-running/run/?stage=3&sessions=3")
+    offer = page.locator(".run-audio")
+    expect(offer.get_by_role("heading")).to_have_text("Screen off? Play the audio track instead")
+    expect(offer.locator("audio")).to_have_attribute("preload", "none")
+    offer.scroll_into_view_if_needed()
+    screenshot(page, "running-run-audio-375.png", full_page=False)
