@@ -21,7 +21,18 @@ from django.db import models, transaction
 from backpain.dose import step_problems
 from backpain.vocabulary import CONTEXT_ANSWERS
 
-from .models import AnatomyTopic, Article, BodyArea, Cause, Draft, Equipment, Exercise, Source, history_of, unix_newlines
+from .models import (
+    AnatomyTopic,
+    Article,
+    BodyArea,
+    Cause,
+    Draft,
+    Equipment,
+    Exercise,
+    Source,
+    history_of,
+    unix_newlines,
+)
 
 
 class ContentError(Exception):

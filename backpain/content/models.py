@@ -18,7 +18,6 @@ from backpain.markdown import render_markdown
 
 from .pictures import validate_static_path
 
-
 # Every model's HistoricalRecords, so the loader can write one revision per item it loads instead
 # of one for the save and one more for each list of links it sets (history was most of a load).
 _HISTORIES: list[HistoricalRecords] = []
