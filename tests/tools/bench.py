@@ -111,7 +111,7 @@ def parse_wrk(output: str) -> dict:
 
 def main():
     if not shutil.which("wrk"):
-        raise SystemExit("make bench needs wrk: apt-get install -y wrk")
+        raise SystemExit("make bench needs wrk: scripts/system-packages wrk")
     folder = workdir("backpain-bench-")
     environ = prepare(folder, os.environ.get("BENCH_DATABASE_URL"))
     with gunicorn(environ, WORKERS, PORT) as base, urllib.request.urlopen(base + ARTICLE) as response:
