@@ -115,9 +115,11 @@ screenshots: $(DEV)
 	BACKPAIN_SCREENSHOTS=1 CHROMIUM_PATH=$(CHROMIUM) $(PYTEST) tests/e2e -q
 	$(BIN)/python tests/tools/pdf_pages.py screenshots/*.pdf
 
-# Load test: gunicorn with production settings on 127.0.0.1, driven by wrk (apt-get install -y wrk).
+# Load test: gunicorn with production settings on 127.0.0.1, driven by wrk; then each page's single-request time.
 bench: $(DEV)
+	scripts/system-packages wrk
 	$(BIN)/python tests/tools/bench.py
+	$(BIN)/python tests/tools/timings.py
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-columns=min,median,max,rounds -q
 
 # The npm packages the checks use (lighthouse for `make audit`, vnu-jar for the HTML test), exactly as

@@ -134,9 +134,14 @@ def _shareable(request, response) -> bool:
     )
 
 
-def cached_page(*, params: tuple[str, ...] = ()):
+def cached_page(*, params: tuple[str, ...] = (), shared: bool = True):
     """Serve a GET page from the cache until content changes; `params` are the query parameters the
-    view reads (it must read no others). The view must not put a CSRF token in the page."""
+    view reads (it must read no others). The view must not put a CSRF token in the page.
+
+    shared=False keeps the page in this process's memory only: for a page built from our code alone
+    (the checker's rules), which a release changes without a new content version. The shared cache
+    outlives a release; a process does not.
+    """
 
     def decorator(view):
         @wraps(view)
@@ -144,7 +149,7 @@ def cached_page(*, params: tuple[str, ...] = ()):
             key = page_key(request, params)
             local = caches["local"]
             response = local.get(key)
-            if response is None:
+            if response is None and shared:
                 response = cache.get(key)
                 if response is not None:
                     local.set(key, response, timeout=PAGE_CACHE_SECONDS)
@@ -155,7 +160,8 @@ def cached_page(*, params: tuple[str, ...] = ()):
                 patch_cache_control(response, no_cache=True)
                 if _shareable(request, response):
                     set_response_etag(response)
-                    cache.set(key, response, timeout=PAGE_CACHE_SECONDS)
+                    if shared:
+                        cache.set(key, response, timeout=PAGE_CACHE_SECONDS)
                     local.set(key, response, timeout=PAGE_CACHE_SECONDS)
             return response
 

@@ -199,8 +199,13 @@ def plain(request):
     return _render(request, "the same for everyone")
 
 
+@cached_page(shared=False)
+def from_code(request):
+    return _render(request, "made from our code alone")
+
+
 urlpatterns = [path("nonce/", uses_a_nonce), path("csrf/", uses_a_csrf_token), path("cookie/", sets_a_cookie),
-               path("plain/", plain)]
+               path("plain/", plain), path("from-code/", from_code)]
 
 
 @pytest.mark.urls("tests.test_caching")
@@ -222,3 +227,22 @@ def test_a_plain_page_is_rendered_once(client):
     assert client.get("/plain/").content == client.get("/plain/").content == b"the same for everyone"
     assert COUNT["calls"] == 1
     assert "nonce" not in client.get("/plain/")["Content-Security-Policy"]
+
+
+@pytest.mark.urls("tests.test_caching")
+def test_a_page_made_from_code_is_rendered_once_per_process_and_never_shared(client):
+    content_version()
+    entries, COUNT["calls"] = shared_entries(), 0
+    first, second = client.get("/from-code/"), client.get("/from-code/")
+    assert first.content == second.content == b"made from our code alone" and first.has_header("ETag")
+    assert COUNT["calls"] == 1
+    assert shared_entries() == entries  # the shared cache outlives a release: a new process renders it anew
+
+
+def test_how_it_decides_is_rendered_once_and_only_in_this_process(client):
+    content_version()
+    entries = shared_entries()
+    first, second = client.get("/checker/how-it-decides/"), client.get("/checker/how-it-decides/")
+    assert first.templates and not second.templates  # the second is this process's copy: no rendering
+    assert second.content == first.content
+    assert shared_entries() == entries

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -268,6 +269,23 @@ def test_a_plan_s_link_fills_in_the_stage_and_nothing_else(client, query, select
         assert "selected>Stage" not in html
         assert "Don't have a plan yet?" in html
     assert " checked" not in html and "Your next step" not in html
+
+
+def test_the_blank_questions_are_kept_per_stage_and_a_posted_form_never(client):
+    """A blank form's questions are kept rendered in this process, one copy per stage and sessions;
+    a posted form holds answers and is never kept."""
+    def entries():
+        return len(caches["local"]._cache)  # LocMemCache's own store: all this process keeps
+
+    client.get(f"{CHECK_IN}?stage=3&sessions=3")
+    kept = entries()
+    assert '<option value="3" selected>' in text(client.get(f"{CHECK_IN}?stage=3&sessions=3"))
+    assert entries() == kept
+    assert '<option value="5" selected>' in text(client.get(f"{CHECK_IN}?stage=5&sessions=3"))
+    assert entries() == kept + 1
+    assert client.post(CHECK_IN, {**GOOD, "pain_during": "9"}).status_code == 200
+    assert client.post(CHECK_IN, {"pain_during": "9"}).status_code == 400
+    assert entries() == kept + 1
 
 
 @pytest.mark.parametrize(("changes", "headline", "next_stage"), [

@@ -22,6 +22,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from backpain.caching import cached_page
+
 from . import rules
 from .forms import GROUPS_BY_NAME, ORDER_ASKED, CheckerForm
 from .suggestions import focus_areas, likely_causes
@@ -108,6 +110,7 @@ def _result(request, form):
 
 
 @require_GET
+@cached_page(shared=False)  # the same for everyone, from rules that change only with a release
 def how_it_decides(request):
     """Every rule in plain words, grouped by level, drawn from the rules the checker runs."""
     context = {

@@ -12,12 +12,14 @@ from functools import wraps
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import wants_fragment
+from backpain.caching import per_content_version, wants_fragment
 from backpain.content import library
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
@@ -36,6 +38,23 @@ def _found(*, q="", **filters):
     if q:
         exercises = exercises.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     return library.filtered(exercises, **filters)
+
+
+def _item(exercise: Exercise, on_sheet: bool) -> SafeString:
+    # A template render: every value in it was escaped.
+    return mark_safe(render_to_string("prescribe/_found_item.html", {"exercise": exercise, "on_sheet": on_sheet}))  # noqa: S308
+
+
+@per_content_version
+def _kept_items() -> dict[str, tuple[SafeString, SafeString]]:
+    """Every exercise's entry in the builder's list, off the sheet and on it: the same for every
+    physiotherapist until content changes, and most of the builder's time when drawn per request."""
+    return {e.slug: (_item(e, False), _item(e, True)) for e in Exercise.objects.only(*CARD_FIELDS)}
+
+
+def found_items(found: list[Exercise], on_sheet: set[str]) -> list[SafeString]:
+    kept = _kept_items()
+    return [kept[e.slug][e.slug in on_sheet] if e.slug in kept else _item(e, e.slug in on_sheet) for e in found]
 
 
 def private(view=None, *, referrer="no-referrer"):
@@ -113,8 +132,9 @@ def builder(request):
             return response
         return redirect(url)
     fragment = wants_fragment(request)
+    found = list(_found(**find.selected()))
     context = {
-        "find": find, "found": list(_found(**find.selected())),
+        "find": find, "found": found, "found_items": found_items(found, state.slugs),
         "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
         "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_line_note": MAX_LINE_NOTE, "max_name": MAX_NAME,
         "fragment": fragment,

@@ -1,7 +1,7 @@
 """The plan's chart as numbers: where each bar, grid line and label goes in an SVG drawn on the server.
 
-Pure: no Django. The template (running/plan.html, partial "chart") turns these numbers into SVG
-markup with autoescaping, so no string of markup is built here. Time runs left to right, one unit
+Pure: no Django. markup.py turns these numbers into SVG markup through format_html, which escapes
+every value, so no string of markup is built here. Time runs left to right, one unit
 per day from the plan's first day, so a check-in on any date has a place (static/js/running.js
 reads the scale from the <svg>'s data attributes and draws the check-ins the same way).
 """

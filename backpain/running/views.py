@@ -26,7 +26,6 @@ from django.views.decorators.vary import vary_on_headers
 from backpain.caching import wants_fragment
 from backpain.qr import qr_svg
 
-from .chart import chart
 from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
 from .forms import (
     GATE_FIELDS,
@@ -40,6 +39,7 @@ from .forms import (
     with_defaults,
 )
 from .ics import plan_calendar
+from .markup import chart_svg, week_rows
 from .plan import BY_NUMBER, COOL_DOWN_MINUTES, PAIN_ZONES, STAGES, TRIAL_TOP_STAGE, WARM_UP_MINUTES, make_plan
 from .session import timeline, total_seconds
 from .track import bitrate_kbps, file_name
@@ -102,7 +102,8 @@ def plan(request):
         **_common(),
         "form": form,
         "plan": the_plan,
-        "chart": chart(the_plan),
+        "chart_svg": chart_svg(the_plan.inputs),
+        "week_rows": week_rows(the_plan.inputs, current.number if current else None, query),
         "today": today,
         "current_week": current,
         "query": query,

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.live import gunicorn, prepare, workdir  # noqa: E402
+from tests.live import ROOT, gunicorn, prepare, workdir  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
@@ -24,15 +24,31 @@ ARTICLE = "/articles/why-runners-get-back-pain/"
 # A quick look at some pages: BENCH_PAGES="checker POST,home" (the static ceiling is always measured).
 ONLY = {name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()}
 
+PLAN_QUERY = "start=2027-01-04&sessions=3&stage=1"
+
 PAGES = [
     ("home", "/"),
     ("article", ARTICLE),
+    ("guide index", "/guide/"),
     ("cause", "/causes/tight-hip-flexors/"),
+    ("anatomy", "/anatomy/facet-joints/"),
+    ("library", "/exercises/"),
     ("exercises, filtered", "/exercises/?category=static-stretch&area=hamstrings"),
+    ("exercise", "/exercises/glute-bridge/"),
+    ("flare-up card", "/flare-up-plan/"),
     ("search", "/search/?q=hip+flexor+stretch"),
     ("checker form", "/checker/"),
     ("checker POST", "/checker/"),
+    ("how it decides", "/checker/how-it-decides/"),
+    ("routine builder", "/routine/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat"),
     ("routine sheet", "/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat"),
+    ("running start", "/return-to-running/"),
+    ("running plan", f"/return-to-running/plan/?{PLAN_QUERY}"),
+    ("running card", f"/return-to-running/card/?{PLAN_QUERY}"),
+    ("run mode", "/return-to-running/run/?stage=3&sessions=3"),
+    ("check-in form", "/return-to-running/check-in/?stage=3&sessions=3"),
+    ("physio builder", "/prescribe/"),
+    ("physio sheet", "/prescribe/sheet/{token}/"),
     ("static ceiling", "/static/bench/article.html"),
 ]
 
@@ -42,12 +58,22 @@ CHECKER_ANSWERS = {
     "weight_loss": "no", "cancer_history": "no", "back_shape": "no", "night_pain": "no",
     "upper_back": "no", "cough_sneeze": "no", "sudden_onset": "no", "bone_weakness": "no",
     "collapse_signs": "no", "tearing_pain": "no", "very_unwell": "no", "urinary_symptoms": "no",
-    "pulsing_tummy": "no", "pregnant": "no",
+    "pulsing_tummy": "no", "pregnant": "no", "recent_birth": "no",
     "age": "34", "infection_risk": "no", "leg_pain": "none", "leg_tingling": "no",
     "duration": "under_1_week", "improving": "yes", "severe_or_worse": "no", "stops_activity": "no",
     "worse_during_run": "no", "cut_training": "no", "stiffness_persists": "no", "extension_pain": "no",
     "energy_bone": "no", "worried": "no",
 }
+
+
+def physio_sheet_token(environ: dict) -> str:
+    """A physiotherapist's sheet link, sealed with this server's secret key (as the builder makes it)."""
+    code = ("from backpain.prescribe.sheet import Line, Sheet, encode; "
+            "print(encode(Sheet((Line('glute-bridge', sets=3, reps=10, hold=5), Line('cat-cow', reps=8)), "
+            "note='Twice a day.', clinic='Riverside Physio', therapist='Sam Okafor')))")
+    run = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=environ,
+                         capture_output=True, text=True, check=True)
+    return run.stdout.split()[-1]  # the last line: shell may say first what it imported
 
 
 def checker_lua(base: str, folder: Path) -> Path:
@@ -85,7 +111,7 @@ def parse_wrk(output: str) -> dict:
 
 def main():
     if not shutil.which("wrk"):
-        raise SystemExit("make bench needs wrk: apt-get install -y wrk")
+        raise SystemExit("make bench needs wrk: scripts/system-packages wrk")
     folder = workdir("backpain-bench-")
     environ = prepare(folder, os.environ.get("BENCH_DATABASE_URL"))
     with gunicorn(environ, WORKERS, PORT) as base, urllib.request.urlopen(base + ARTICLE) as response:
@@ -94,7 +120,9 @@ def main():
     (folder / "static" / "bench").mkdir(parents=True, exist_ok=True)
     (folder / "static" / "bench" / "article.html").write_bytes(article_html)
 
-    pages = [(name, path) for name, path in PAGES if not ONLY or name in ONLY or name == "static ceiling"]
+    token = physio_sheet_token(environ)
+    pages = [(name, path.replace("{token}", token)) for name, path in PAGES
+             if not ONLY or name in ONLY or name == "static ceiling"]
     results = {}
     try:
         with gunicorn(environ, WORKERS, PORT) as base:
