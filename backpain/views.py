@@ -30,6 +30,13 @@ def privacy(request):
 
 
 @require_GET
+@cached_page()
+def offline(request):
+    """What the service worker shows for a page that is not on the phone when there is no signal."""
+    return render(request, "site/offline.html")
+
+
+@require_GET
 @never_cache
 def healthz(request):
     try:
