@@ -45,3 +45,36 @@ def test_every_page_links_the_manifest_and_the_home_screen_icon(client):
     assert '<link rel="manifest" href="/static/manifest.webmanifest">' in html
     assert 'rel="apple-touch-icon" href="/static/img/icons/apple-touch-icon.png"' in html
     assert '<meta name="theme-color" content="#1f5f5b">' in html
+
+
+def test_service_worker_is_served_at_the_root_fresh_on_every_visit(client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/javascript"
+    assert response["Cache-Control"] == "no-cache"
+    assert response["Service-Worker-Allowed"] == "/"
+    assert response.content == (settings.BASE_DIR / "serviceworker/sw.js").read_bytes()
+    assert client.post("/sw.js").status_code == 405
+
+
+def test_service_worker_precaches_only_the_offline_page_and_the_files_every_page_uses():
+    import re
+
+    source = (settings.BASE_DIR / "serviceworker/sw.js").read_text()
+    precached = set(re.findall(r'url:"([^"]+)"', source))
+    assert "/offline/" in precached and "/static/django_htmx/htmx-2.min.js" in precached
+    assert {"/static/css/site.css", "/static/css/print.css", "/static/js/app.js"} <= precached
+    assert all(url == "/offline/" or url.startswith("/static/") for url in precached)
+    assert not any(url.endswith(".mp3") for url in precached)  # kept only when played
+    size = sum((settings.BASE_DIR / url.removeprefix("/")).stat().st_size
+               for url in precached if url.startswith("/static/") and "django_htmx" not in url)
+    assert size < 2 * 1024 * 1024
+    # Pages are kept only when the server says so: the header and nothing else decides.
+    assert '"X-Offline":"keep"' in source
+
+
+@pytest.mark.django_db
+def test_csp_lets_the_page_start_a_service_worker_from_the_site_itself(client):
+    csp = client.get("/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if " " in part.strip())
+    assert directives["worker-src"] == "'self'" and directives["manifest-src"] == "'self'"
