@@ -78,3 +78,50 @@ def test_csp_lets_the_page_start_a_service_worker_from_the_site_itself(client):
     csp = client.get("/")["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if " " in part.strip())
     assert directives["worker-src"] == "'self'" and directives["manifest-src"] == "'self'"
+
+
+# --- Which pages the service worker may keep: X-Offline: keep -------------------------------------
+
+
+@pytest.fixture
+def kept_urls(db):
+    from backpain.prescribe.sheet import Line, Sheet, encode
+    from tests import factories
+
+    made = factories.make_linked_set()
+    sheet = Sheet(lines=(Line(made["exercise"].slug, sets=2, reps=10, hold=0, per_side=False, days=5),))
+    return [
+        "/", "/guide/", "/exercises/", made["exercise"].get_absolute_url(), made["article"].get_absolute_url(),
+        made["cause"].get_absolute_url(), made["anatomy"].get_absolute_url(),
+        "/return-to-running/plan/?stage=1&start=2026-12-07&sessions=3", "/return-to-running/run/?stage=1",
+        "/routine/sheet/?run=easy&warmup=10&cooldown=10", f"/prescribe/sheet/{encode(sheet)}/", "/offline/",
+    ]
+
+
+def test_the_pages_a_runner_takes_out_are_marked_to_keep(client, kept_urls):
+    for url in kept_urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.get("X-Offline") == "keep", url
+
+
+@pytest.mark.django_db
+def test_the_checker_check_ins_admin_search_and_any_post_are_never_marked(client, admin_client):
+    from tests.checker_answers import answers
+
+    never = [
+        client.get("/checker/"), client.get("/checker/how-it-decides/"), client.post("/checker/", answers()),
+        client.get("/return-to-running/check-in/?stage=2"),
+        client.post("/return-to-running/check-in/", {"emergency": "no", "warning_signs": "no", "stage": "4",
+                                                     "longer": "no", "pain_during": "2", "pain_after": "2",
+                                                     "morning": "usual", "week_trend": "better_or_same",
+                                                     "other_pain": "no", "finished": "2"}),
+        client.get("/search/?q=plank"), client.get("/admin/login/"), admin_client.get("/admin/"),
+        client.post("/return-to-running/plan/?stage=1&start=2026-12-07&sessions=3"),
+        client.get("/exercises/no-such-exercise/"),  # a 404
+        client.get("/return-to-running/plan/?stage=99"),  # a 400
+        client.get("/sw.js"),
+    ]
+    for response in never:
+        assert "X-Offline" not in response, response.wsgi_request.get_full_path()
+    assert {response.status_code for response in never[:3]} == {200}
