@@ -125,3 +125,16 @@ def test_the_checker_check_ins_admin_search_and_any_post_are_never_marked(client
     for response in never:
         assert "X-Offline" not in response, response.wsgi_request.get_full_path()
     assert {response.status_code for response in never[:3]} == {200}
+
+
+def test_the_committed_service_worker_was_built_from_todays_files():
+    """A changed stylesheet or script needs `make service-worker`, or phones would keep the old one."""
+    import hashlib
+    import re
+
+    source = (settings.BASE_DIR / "serviceworker/sw.js").read_text()
+    entries = dict(re.findall(r'\{url:"(/static/(?!django_htmx)[^"]+)",revision:"([0-9a-f]+)"\}', source))
+    assert len(entries) >= 5
+    for url, revision in entries.items():
+        data = (settings.BASE_DIR / url.removeprefix("/")).read_bytes()
+        assert hashlib.md5(data).hexdigest() == revision, f"{url} changed: run make service-worker"
