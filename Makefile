@@ -21,7 +21,7 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 FAST := -m "not e2e and not live"
 
 .PHONY: install install-dev system-packages setup-db run dev test test-everything test-fast test-postgres lint bench audit \
-	screenshots figures audio-tracks seed-fingerprint clean
+	screenshots figures audio-tracks app-icons service-worker seed-fingerprint clean
 
 install: $(RUNTIME)
 install-dev: $(DEV)
@@ -75,6 +75,16 @@ seed-fingerprint: $(DEV)
 # Redraw the exercise and anatomy figures in static/img/ from backpain/figures/ (commit the SVGs it changes).
 figures: $(RUNTIME)
 	$(BIN)/python -m backpain.figures
+
+# Redraw the web app's PNG icons in static/img/icons/ from static/img/favicon.svg with Chromium (commit them).
+app-icons: $(DEV)
+	scripts/system-packages chromium
+	$(BIN)/python scripts/app_icons.py
+
+# Rebuild the service worker, serviceworker/sw.js (served at /sw.js), with Workbox from serviceworker/build.mjs (commit it):
+# make run and make test serve the committed file, so only this needs node_modules.
+service-worker: $(NODE)
+	node serviceworker/build.mjs
 
 # Rebuild static/audio/stage-N.mp3, each stage's session as an audio track (commit the MP3s it changes).
 # Only this needs eSpeak NG (the words) and lameenc (the MP3): make run and make test serve the committed files.

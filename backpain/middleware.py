@@ -48,3 +48,32 @@ class RequestSizeLimitMiddleware:
         if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
             return HttpResponse("Request too large: nothing was saved.", status=413, content_type="text/plain")
         return self.get_response(request)
+
+
+# The pages a runner may keep on the phone for when there is no signal (the service worker keeps a
+# page only with `X-Offline: keep`: serviceworker/build.mjs). Named here, never guessed, so the
+# symptom checker, a check-in, the admin, search and anything new stay off the phone until added.
+OFFLINE_PAGES = frozenset({
+    "guide:home", "guide:index", "guide:article", "guide:cause", "guide:anatomy",
+    "guide:exercises", "guide:exercise",
+    "running:plan", "running:run",
+    "routines:sheet",
+    "prescribe:sheet",
+    "offline",
+})
+
+
+class OfflineKeepMiddleware:
+    """Mark the listed pages, when fetched whole with GET and answered 200, as safe to keep offline."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if (request.method == "GET" and response.status_code == 200 and match is not None
+                and match.view_name in OFFLINE_PAGES
+                and response.get("Content-Type", "").startswith("text/html")):
+            response["X-Offline"] = "keep"
+        return response

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("backpain.prescribe.urls")),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
+    path("offline/", views.offline, name="offline"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     # Browsers ask for /favicon.ico even where a page names its icon (the admin does not).

@@ -30,6 +30,29 @@ def privacy(request):
 
 
 @require_GET
+@cached_page()
+def offline(request):
+    """What the service worker shows for a page that is not on the phone when there is no signal."""
+    return render(request, "site/offline.html")
+
+
+# Built by Workbox from serviceworker/build.mjs (`make service-worker`) and committed.
+SERVICE_WORKER = settings.BASE_DIR / "serviceworker" / "sw.js"
+
+
+@require_GET
+def service_worker(request):
+    """The service worker, at the root so that its scope is the whole site.
+
+    no-cache: the browser asks again on every visit with signal, so a new version takes over then.
+    """
+    response = HttpResponse(SERVICE_WORKER.read_bytes(), content_type="application/javascript")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_GET
 @never_cache
 def healthz(request):
     try:

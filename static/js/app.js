@@ -31,4 +31,11 @@
       target.focus({ preventScroll: false });
     }
   });
+
+  // The service worker (serviceworker/build.mjs) keeps visited pages for when there is no signal.
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    });
+  }
 })();

@@ -1,0 +1,60 @@
+"""The site on a phone with no signal: after one visit, pages the runner opened open again offline
+(from the Workbox service worker), a page never opened shows the offline page with the emergency
+number, and no symptom-checker page is ever kept. The server side is tests/test_offline.py."""
+
+from django.conf import settings
+
+EXERCISE = "/exercises/plank/"
+PLAN = "/return-to-running/plan/?stage=1&start=2026-12-07&sessions=3"
+
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
+
+
+def test_pages_opened_once_open_again_with_no_signal_and_the_rest_shows_the_offline_page(site, screenshot):
+    page = site(width=375)
+    page.goto("/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    if not page.evaluate("!!navigator.serviceWorker.controller"):
+        page.reload()  # the first page was loaded before the worker took over
+    assert page.evaluate("!!navigator.serviceWorker.controller")
+
+    # The manifest, icons and worker make it installable (localhost counts as a secure origin). A
+    # Playwright context is a private window, which Chromium never installs from: that one is left out.
+    cdp = page.context.new_cdp_session(page)
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert [error for error in errors if error["errorId"] != "in-incognito"] == []
+
+    page.goto(EXERCISE)
+    exercise_title = page.locator("h1").inner_text()
+    page.goto(PLAN)
+    plan_title = page.locator("h1").inner_text()
+    page.goto("/checker/")  # opened, but never kept
+    page.goto("/")
+
+    page.context.set_offline(True)
+    for url, title in (("/", None), (EXERCISE, exercise_title), (PLAN, plan_title)):
+        response = page.goto(url)
+        assert response.ok and response.from_service_worker, url
+        assert "You are offline" not in page.locator("h1").inner_text(), url
+        if title:
+            assert page.locator("h1").inner_text() == title
+    assert page.locator("h1").count() == 1
+
+    page.goto("/about/")  # never opened on this phone
+    assert page.locator("h1").inner_text() == "You are offline"
+    assert page.locator(f'.emergency-signs a[href="tel:{settings.EMERGENCY_NUMBER}"]').is_visible()
+    screenshot(page, "offline-375.png")
+    if screenshot.wanted:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        screenshot(page, "offline-1280.png")
+
+    kept = page.evaluate(CACHED_URLS)
+    assert any(url.endswith(EXERCISE) for url in kept)
+    assert not [url for url in kept if "/checker/" in url]
