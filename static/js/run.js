@@ -194,3 +194,24 @@
   });
   root.hidden = false;
 })();
+
+// "Keep it on this phone": the whole track fetched once into the service worker's "audio" cache
+// (serviceworker/build.mjs), which then answers the player's byte ranges with no signal. A player
+// streaming by itself only ever gets ranges, which are never kept whole.
+(function () {
+  var box = document.querySelector("[data-keep-audio]");
+  if (!box || !("caches" in window) || !("serviceWorker" in navigator)) return;
+  var button = box.querySelector("[data-keep-audio-button]"), status = box.querySelector("[data-keep-audio-status]");
+  var src = new URL(button.dataset.src, location.href).href;
+  function kept() { button.hidden = true; status.textContent = "Kept on this phone: it plays with no signal."; }
+  caches.open("audio").then(function (cache) { return cache.match(src); }).then(function (hit) { if (hit) kept(); });
+  button.addEventListener("click", function () {
+    button.disabled = true;
+    status.textContent = "Saving the track…";
+    caches.open("audio").then(function (cache) { return cache.add(src); }).then(kept, function () {
+      button.disabled = false;
+      status.textContent = "It could not be saved. Try again with signal, or download it.";
+    });
+  });
+  box.hidden = false;
+})();

@@ -3,9 +3,16 @@
 number, and no symptom-checker page is ever kept. The server side is tests/test_offline.py."""
 
 from django.conf import settings
+from playwright.sync_api import expect
 
 EXERCISE = "/exercises/plank/"
 PLAN = "/return-to-running/plan/?stage=1&start=2026-12-07&sessions=3"
+RUN = "/return-to-running/run/?stage=1"
+# What a player asks for: the first bytes of the track, as a range.
+FIRST_BYTES = """async (url) => {
+  const response = await fetch(url, {headers: {Range: "bytes=0-99"}});
+  return [response.status, (await response.arrayBuffer()).byteLength];
+}"""
 
 CACHED_URLS = """async () => {
   const urls = [];
@@ -35,17 +42,22 @@ def test_pages_opened_once_open_again_with_no_signal_and_the_rest_shows_the_offl
     exercise_title = page.locator("h1").inner_text()
     page.goto(PLAN)
     plan_title = page.locator("h1").inner_text()
+    # Run mode, and its audio track kept whole for the player's byte ranges with no signal.
+    page.goto(RUN)
+    page.get_by_role("button", name="Keep it on this phone for runs with no signal").click()
+    expect(page.locator("[data-keep-audio-status]")).to_have_text("Kept on this phone: it plays with no signal.")
+    audio = page.locator("[data-keep-audio-button]").get_attribute("data-src")
     page.goto("/checker/")  # opened, but never kept
     page.goto("/")
 
     page.context.set_offline(True)
-    for url, title in (("/", None), (EXERCISE, exercise_title), (PLAN, plan_title)):
+    for url, title in (("/", None), (EXERCISE, exercise_title), (PLAN, plan_title), (RUN, None)):
         response = page.goto(url)
         assert response.ok and response.from_service_worker, url
         assert "You are offline" not in page.locator("h1").inner_text(), url
         if title:
             assert page.locator("h1").inner_text() == title
-    assert page.locator("h1").count() == 1
+    assert page.evaluate(FIRST_BYTES, audio) == [206, 100]  # run mode is open: its track plays
 
     page.goto("/about/")  # never opened on this phone
     assert page.locator("h1").inner_text() == "You are offline"
