@@ -340,6 +340,7 @@ def test_run_mode_coaches_every_step_from_the_clock_and_ends_with_the_check_in(s
     buzzed = len(page.evaluate("window.buzzed"))
     page.get_by_role("button", name="Skip this step").click()
     expect(now).to_have_text("Walk")
+    screenshot(page, "running-run-mode-walk-375.png", full_page=False)
     assert len(page.evaluate("window.said")) == 3  # no words now
     assert page.evaluate("window.buzzed")[buzzed:] == [[500]]  # but still the walk's vibration
 
@@ -357,8 +358,8 @@ def test_run_mode_coaches_every_step_from_the_clock_and_ends_with_the_check_in(s
     assert_accessible(page)
 
 
-def test_run_mode_runs_to_the_end_and_asks_the_check_in(site):
-    page = site()
+def test_run_mode_runs_to_the_end_and_asks_the_check_in(site, screenshot):
+    page = site(width=375)
     page.clock.install()
     page.add_init_script(RECORD_CUES)
     page.goto("/return-to-running/run/?stage=12")
@@ -374,7 +375,23 @@ def test_run_mode_runs_to_the_end_and_asks_the_check_in(site):
     assert said[-1] == "Well done. Time to check in."
     expect(page.locator('input[name="finished"][value="0"]')).not_to_be_checked()
     expect(page.locator("[data-run-done]")).to_contain_text("Now check in")
+    screenshot(page, "running-run-finished-375.png", full_page=False)
 
+
+
+
+def test_update_my_plan_gives_a_plan_from_today_at_the_stage_the_check_in_gives(site, screenshot):
+    page = site(width=375)
+    page.goto("/return-to-running/check-in/?stage=3&sessions=3")
+    answer(page)
+    update = page.get_by_role("link", name="Update my plan")
+    href = update.get_attribute("href")
+    assert f"start={TODAY:%Y-%m-%d}" in href and "sessions=3" in href
+    stage = re.search(r"stage=(\d+)", href).group(1)
+    update.click()
+    expect(page.locator("h1")).to_have_text("Your return-to-running plan")
+    expect(page.locator("tr[data-week]").first).to_have_attribute("data-stage", stage)
+    screenshot(page, "running-updated-plan-375.png", full_page=False)
 
 # --- The plan follows the kept check-ins ------------------------------------------------------------
 def test_kept_check_ins_mark_done_sessions_and_today_shows_on_the_plan_and_home(site, screenshot):
