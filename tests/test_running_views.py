@@ -527,3 +527,18 @@ def test_the_today_line_is_an_empty_hidden_box_until_the_script_fills_it(client)
     home = text(client.get("/"))
     assert '<div class="plan-today" data-plan-today hidden aria-live="polite"></div>' in home
     assert "static/js/running.js" in home
+
+
+def test_run_mode_first_view_is_under_50_kb_compressed_and_its_script_under_15_kb(client):
+    """What a phone fetches to show run mode (the HTML, its stylesheets and scripts), without the audio."""
+    import gzip
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/return-to-running/run/?stage=10").content
+    files = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert b"js/run.js" in files
+    sizes = {name: len(gzip.compress(Path(finders.find(name.decode())).read_bytes())) for name in files}
+    total = len(gzip.compress(html)) + sum(sizes.values())
+    assert total < 50_000, f"{total} bytes compressed: {sizes}"
+    assert sizes[b"js/run.js"] < 15_000
