@@ -386,18 +386,16 @@ def sync(folder: Path, *, force: bool = False, dry_run: bool = False) -> Report:
             else:
                 _check_the_date_is_honest(record, current)
                 report.updated.append(label)
-            to_write.append((record, obj))
+            to_write.append((record, obj, "+" if obj.pk is None else "~"))  # its revision's type
         if not dry_run:
-            for record, obj in to_write:  # first pass: the items themselves
+            for record, obj, _ in to_write:  # first pass: the items themselves
                 obj.skip_history_when_saving = True  # one revision each, below, once its links are set
                 _write_fields(record, obj)
-            for record, obj in to_write:  # second pass: relations, now every slug exists
+            for record, obj, _ in to_write:  # second pass: relations, now every slug exists
                 _write_relations(record, obj)
-            created = set(report.created)
-            for record, obj in to_write:
+            for record, obj, history_type in to_write:
                 del obj.skip_history_when_saving
-                history_of(record.kind.model).create_historical_record(
-                    obj, "+" if f"{record.kind.folder}/{record.slug}" in created else "~")
+                history_of(record.kind.model).create_historical_record(obj, history_type)
     return report
 
 

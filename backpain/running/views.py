@@ -209,15 +209,16 @@ def run(request):
     if stage is None:
         return render(request, "running/run.html", {**_common(), "bad_stage": True}, status=400)
     steps = timeline(stage)
+    seconds = total_seconds(steps)
     context = {
         **_common(),
         "stage": stage,
         "steps": steps,
-        "total_minutes": round(total_seconds(steps) / 60),
+        "total_minutes": round(seconds / 60),
         # The stage's audio track, a committed static file (make audio-tracks): its size follows from
         # its length and constant bitrate, so the page never reads the file.
         "audio_file": f"audio/{file_name(stage.number)}",
-        "audio_megabytes": f"{total_seconds(steps) * bitrate_kbps(total_seconds(steps)) / 8000:.1f}",
+        "audio_megabytes": f"{seconds * bitrate_kbps(seconds) / 8000:.1f}",
         # Asked when the session ends (without JavaScript, below the steps), with the stage filled in.
         "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True,
                                              "sessions": sessions_from_link(request.GET)}),
