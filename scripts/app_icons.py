@@ -36,7 +36,8 @@ def page_html(size: int, scale: float, background: str) -> str:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+        chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
+        browser = playwright.chromium.launch(executable_path=chromium,
                                              args=["--no-sandbox", "--disable-gpu"])
         for name, size, scale, background in ICONS:
             page = browser.new_page(viewport={"width": size, "height": size})

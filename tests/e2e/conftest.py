@@ -9,7 +9,7 @@ import pytest
 # Playwright's sync API runs an event loop in this thread; Django's ORM must allow it here only.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 WANT_SCREENSHOTS = os.environ.get("BACKPAIN_SCREENSHOTS") == "1"
 
@@ -61,7 +61,8 @@ def clean_console(request, monkeypatch):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.exit(f"Browser tests need Chromium at {CHROMIUM}: apt-get install -y chromium", returncode=1)
+        pytest.exit(f"Browser tests need Chromium at {CHROMIUM}: apt-get install -y chromium-headless-shell, "
+                    "or set CHROMIUM_PATH", returncode=1)
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
