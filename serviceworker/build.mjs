@@ -50,7 +50,9 @@ const { count, size, warnings } = await generateSW({
     {
       // Pages: the network first, so a phone with signal always gets today's guide; the kept copy
       // after 3 s without an answer or with no signal; the offline page for a page never kept.
-      urlPattern: ({ request }) => request.mode === "navigate",
+      // (Or the first page a phone opened, handed over by static/js/app.js once the worker runs.)
+      urlPattern: ({ request, url, event }) => request.mode === "navigate"
+        || (event && event.type === "message" && !url.pathname.startsWith("/static/")),
       handler: "NetworkFirst",
       options: {
         cacheName: "pages",

@@ -33,9 +33,26 @@
   });
 
   // The service worker (serviceworker/build.mjs) keeps visited pages for when there is no signal.
+  // The first page a phone opens (often run mode, from the card's QR code) loads before the worker
+  // takes over, so the worker never sees it: once it is running, this page and the styles, scripts
+  // and pictures it loaded are handed to it (Workbox's CACHE_URLS message), and it keeps those its
+  // routes keep (a page only if the server marked it X-Offline: keep).
+  function handFirstPageTo(worker) {
+    var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; })
+      .filter(function (url) { return url.indexOf(location.origin + "/static/") === 0; });
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function () { document.documentElement.setAttribute("data-offline-kept", ""); };
+    worker.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [location.href].concat(files) } },
+      [channel.port2]);
+  }
+
   if ("serviceWorker" in navigator) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+      var firstPage = !navigator.serviceWorker.controller;
+      navigator.serviceWorker.register("/sw.js", { scope: "/" })
+        .then(function () { return navigator.serviceWorker.ready; })
+        .then(function (registration) { if (firstPage && registration.active) handFirstPageTo(registration.active); })
+        .catch(function () {});
     });
   }
 })();

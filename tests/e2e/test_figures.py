@@ -11,7 +11,10 @@ EXERCISE = "/exercises/dead-bug/"
 # Every CSS animation in the figure, with its play state and how far it has got.
 ANIMATIONS = """() => document.querySelector('.figure-live svg').getAnimations({subtree: true})
     .map(a => ({name: a.animationName, state: a.playState, time: a.currentTime}))"""
-TRANSFORM = "() => getComputedStyle(document.querySelector('.figure-live .j-ln1')).transform"
+# Read after two frames: a paused animation's time reaches the page from the compositor with the next
+# frame, so a read straight after the click can still show where it was a moment before.
+TRANSFORM = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+    done(getComputedStyle(document.querySelector('.figure-live .j-ln1')).transform))))"""
 # The figure's CSS animations run five times faster (Chromium's DevTools protocol), so the test waits
 # tenths of a second where a person would watch for seconds.
 FASTER = 5

@@ -26,10 +26,8 @@ CACHED_URLS = """async () => {
 
 def test_pages_opened_once_open_again_with_no_signal_and_the_rest_shows_the_offline_page(site, screenshot):
     page = site(width=375)
-    page.goto("/")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    if not page.evaluate("!!navigator.serviceWorker.controller"):
-        page.reload()  # the first page was loaded before the worker took over
+    page.goto("/")  # the first page, loaded before the worker runs: app.js hands it over
+    expect(page.locator("html[data-offline-kept]")).to_be_attached()
     assert page.evaluate("!!navigator.serviceWorker.controller")
 
     # The manifest, icons and worker make it installable (localhost counts as a secure origin). A
@@ -70,3 +68,23 @@ def test_pages_opened_once_open_again_with_no_signal_and_the_rest_shows_the_offl
     kept = page.evaluate(CACHED_URLS)
     assert any(url.endswith(EXERCISE) for url in kept)
     assert not [url for url in kept if "/checker/" in url]
+
+
+STYLED = """(name) => [...document.styleSheets].some(sheet => sheet.href && sheet.href.includes(name)
+  && sheet.cssRules.length > 0)"""
+
+
+def test_the_first_page_a_phone_ever_opens_opens_again_with_no_signal_with_its_styles(site):
+    """A runner scans the card's QR code: run mode is the first page of the site this phone opens,
+    loaded before the worker runs. It, and its own stylesheet (not in the precache), still open offline."""
+    page = site(width=375)
+    page.goto(RUN)
+    heading = page.locator("h1").inner_text()
+    assert page.evaluate(STYLED, "/css/running")
+    expect(page.locator("html[data-offline-kept]")).to_be_attached()
+
+    page.context.set_offline(True)
+    response = page.reload()
+    assert response.ok and response.from_service_worker
+    assert page.locator("h1").inner_text() == heading
+    assert page.evaluate(STYLED, "/css/running"), "run mode's stylesheet was not kept"

@@ -298,11 +298,22 @@ navigator.vibrate = pattern => { window.buzzed.push(pattern); return true; };
 """
 
 
+# A fixed moment for run mode's fake clock. The clock is paused once the page is open, so time moves
+# only when the test moves it: an installed clock that runs on its own let a busy machine read 0:14
+# where the test expected 0:15.
+CLOCK_START = datetime.datetime(2026, 12, 7, 7, 0, tzinfo=datetime.UTC)
+
+
+def open_run_mode(page, stage):
+    page.clock.install(time=CLOCK_START)
+    page.add_init_script(RECORD_CUES)
+    page.goto(f"/return-to-running/run/?stage={stage}")
+    page.clock.pause_at(CLOCK_START + datetime.timedelta(minutes=1))
+
+
 def test_run_mode_coaches_every_step_from_the_clock_and_ends_with_the_check_in(site, screenshot):
     page = site(width=375)
-    page.clock.install()
-    page.add_init_script(RECORD_CUES)
-    page.goto("/return-to-running/run/?stage=2")
+    open_run_mode(page, 2)
     now, clock, count, following = (page.locator(f"[data-run-{name}]") for name in ("now", "clock", "count", "next"))
     expect(page.locator("[data-run]")).to_be_visible()
     page.get_by_role("button", name="Start").click()
@@ -353,6 +364,7 @@ def test_run_mode_coaches_every_step_from_the_clock_and_ends_with_the_check_in(s
     expect(form.locator('input[name="finished"][value="0"]')).to_be_checked()
     page.reload()
     expect(page.get_by_label("Spoken words")).not_to_be_checked()
+    page.clock.resume()  # axe-core waits on timers of its own
     assert_accessible(page)
     page.set_viewport_size({"width": 1280, "height": 900})
     assert_accessible(page)
@@ -360,9 +372,7 @@ def test_run_mode_coaches_every_step_from_the_clock_and_ends_with_the_check_in(s
 
 def test_run_mode_runs_to_the_end_and_asks_the_check_in(site, screenshot):
     page = site(width=375)
-    page.clock.install()
-    page.add_init_script(RECORD_CUES)
-    page.goto("/return-to-running/run/?stage=12")
+    open_run_mode(page, 12)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for("20:00")
     expect(page.locator("[data-run-now]")).to_have_text("Run")
@@ -376,6 +386,9 @@ def test_run_mode_runs_to_the_end_and_asks_the_check_in(site, screenshot):
     expect(page.locator('input[name="finished"][value="0"]')).not_to_be_checked()
     expect(page.locator("[data-run-done]")).to_contain_text("Now check in")
     screenshot(page, "running-run-finished-375.png", full_page=False)
+    # The check-in sent from run mode gives the next step and the way to a plan that follows it.
+    answer(page)
+    expect(page.get_by_role("link", name="Update my plan")).to_be_visible()
 
 
 
@@ -394,6 +407,37 @@ def test_update_my_plan_gives_a_plan_from_today_at_the_stage_the_check_in_gives(
     screenshot(page, "running-updated-plan-375.png", full_page=False)
 
 # --- The plan follows the kept check-ins ------------------------------------------------------------
+def test_today_says_when_a_plan_starts_when_today_is_a_rest_day_and_when_every_session_is_done(site):
+    page = site(width=375)
+    today = page.locator("[data-plan-today] .plan-today-line")
+    start = TODAY + datetime.timedelta(days=3)
+    page.goto(f"/return-to-running/plan/?start={start:%Y-%m-%d}&sessions=3&stage=3")
+    expect(today).to_contain_text("Your plan starts on ")
+    expect(today).to_contain_text(f"{start.day} ")
+    expect(today).to_contain_text(": stage 3, session 1 of 3.")
+
+    # Sessions on days 0, 2 and 4, and yesterday's first one checked in: today (day 1) is a rest day.
+    # (Not checked in, the missed session would be today's.)
+    start = TODAY - datetime.timedelta(days=1)
+    page.goto(f"/return-to-running/plan/?start={start:%Y-%m-%d}&sessions=3&stage=3")
+    expect(today).to_contain_text("Today: stage 3, session 1 of 3.")
+    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))",
+                  [{"date": f"{start:%Y-%m-%d}", "stage": 3, "pain": 1, "morning": "usual", "action": "repeat",
+                    "next": 3}])
+    page.reload()
+    expect(today).to_contain_text("Today: rest day. Next: stage 3, session 2 of 3, on ")
+
+    # The last stage, both its sessions checked in: the plan is done.
+    page.goto(f"/return-to-running/plan/?start={TODAY - datetime.timedelta(days=6):%Y-%m-%d}&sessions=2&stage=12")
+    dates = page.locator("time[data-session]").evaluate_all("times => times.map(t => t.getAttribute('datetime'))")
+    assert len(dates) == 2
+    kept = [{"date": date, "stage": 12, "pain": 1, "morning": "usual", "action": "repeat", "next": 12}
+            for date in dates]
+    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+    page.reload()
+    expect(today).to_have_text("Every session of this plan is done. Well done!")
+
+
 def test_kept_check_ins_mark_done_sessions_and_today_shows_on_the_plan_and_home(site, screenshot):
     start = TODAY - datetime.timedelta(days=2)  # 3 a week on days 0, 2 and 4: the second session is today
     plan = f"/return-to-running/plan/?start={start:%Y-%m-%d}&sessions=3&stage=3"
