@@ -70,19 +70,19 @@ def _legacy_token() -> str:
 
 
 @pytest.mark.live
-@pytest.mark.parametrize("page", ["sheet", "share"])
-def test_an_old_link_is_moved_on_once_and_neither_log_line_holds_a_token(site, page):
+@pytest.mark.parametrize("sheet_page", ["sheet", "share"])
+def test_an_old_link_is_moved_on_once_and_neither_log_line_holds_a_token(site, sheet_page):
     folder, env = site
-    log = folder / f"access-old-{page}.log"
+    log = folder / f"access-old-{sheet_page}.log"
     with override_settings(SECRET_KEY=env["DJANGO_SECRET_KEY"]):
         old = _legacy_token()
     with gunicorn(env, workers=1, args=["--access-logfile", str(log),
                                         "--logger-class", "backpain.access_log.RedactingLogger"]) as base:
-        status, html = fetch(f"{base}/prescribe/{page}/{old}/")  # urllib follows the 301
-        assert status == 200 and ("discectomy" in html if page == "sheet" else "Copy the link" in html)
+        status, html = fetch(f"{base}/prescribe/{sheet_page}/{old}/")  # urllib follows the 301
+        assert status == 200 and ("discectomy" in html if sheet_page == "sheet" else "Copy the link" in html)
     lines = [line for line in log.read_text().splitlines() if "/prescribe/" in line]
     assert [re.search(r'" (\d{3}) ', line).group(1) for line in lines] == ["301", "200"], lines
     for line in lines:
-        assert f"/prescribe/{page}/[link]/" in line, line
+        assert f"/prescribe/{sheet_page}/[link]/" in line, line
         assert old not in line and old.split(":")[0] not in line
         assert not any(word.lower() in line.lower() for word in WORDS), line

@@ -2,8 +2,13 @@
 (from the Workbox service worker), a page never opened shows the offline page with the emergency
 number, and no symptom-checker page is ever kept. The server side is tests/test_offline.py."""
 
+import re
+
+import pytest
 from django.conf import settings
 from playwright.sync_api import expect
+
+from tests.live import deployed_copy, gunicorn
 
 EXERCISE = "/exercises/plank/"
 PLAN = "/return-to-running/plan/?stage=1&start=2026-12-07&sessions=3"
@@ -88,3 +93,25 @@ def test_the_first_page_a_phone_ever_opens_opens_again_with_no_signal_with_its_s
     assert response.ok and response.from_service_worker
     assert page.locator("h1").inner_text() == heading
     assert page.evaluate(STYLED, "/css/running"), "run mode's stylesheet was not kept"
+
+
+@pytest.mark.live
+def test_under_production_static_names_the_first_page_and_the_offline_page_keep_their_styles(browser, tmp_path):
+    """As deployed (gunicorn, production settings, collectstatic's hashed file names): the precache
+    holds the files by their plain names, which pages never ask for, so what a page uses must be kept
+    as it is used, the first page's files included."""
+    with gunicorn(deployed_copy(tmp_path), workers=1) as base:
+        context = browser.new_context(base_url=base, viewport={"width": 375, "height": 800})
+        page = context.new_page()
+        page.goto(RUN)
+        sheets = page.evaluate("[...document.styleSheets].map(sheet => sheet.href).filter(Boolean)")
+        assert [href for href in sheets if re.search(r"/static/css/running\.[0-9a-f]{12}\.css$", href)], sheets
+        expect(page.locator("html[data-offline-kept]")).to_be_attached()
+
+        context.set_offline(True)
+        assert page.reload().from_service_worker
+        assert page.evaluate(STYLED, "/css/running"), "run mode's stylesheet was not kept"
+        page.goto("/about/")  # never opened: the offline page, styled by the files already kept
+        assert page.locator("h1").inner_text() == "You are offline"
+        assert page.evaluate(STYLED, "/css/site")
+        context.close()
