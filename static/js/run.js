@@ -109,7 +109,9 @@
     var i = index < 0 ? 0 : index;
     while (i + 1 < steps.length && starts[i + 1] <= seconds) i++;
     if (i !== index) enter(i);
-    clock.textContent = mmss(starts[i] + steps[i].seconds - seconds);
+    // Four ticks a second, one new figure a second: the page is touched only when the figure changes.
+    var left = mmss(starts[i] + steps[i].seconds - seconds);
+    if (clock.textContent !== left) clock.textContent = left;
     if (!halfwaySaid && seconds >= total / 2 && index > 0) {
       halfwaySaid = true;
       // Not over a step's own words: halfway is said only when no step has just started.
