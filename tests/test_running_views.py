@@ -434,6 +434,11 @@ def test_run_mode_lists_every_step_and_asks_the_check_in_with_the_stage_filled_i
     steps = re.findall(r'<li data-kind="([a-z_]+)" data-seconds="(\d+)" data-cue="([^"]+)"', html)
     assert [(kind, int(seconds), cue) for kind, seconds, cue in steps] == [
         (step.kind, step.seconds, step.cue) for step in timeline(STAGES[1])]
+    # The list says each step and how long it is, once (the spoken words are the script's).
+    items = re.findall(r"<li data-kind[^>]*><strong>([^<]+)</strong>: ([^<]+)</li>", html)
+    assert items[:3] == [("Warm-up walk", "5 minutes"), ("Run 1 of 10", "15 seconds"),
+                         ("Walk", "1 minute 45 seconds")]
+    assert items[-1] == ("Cool-down walk", "5 minutes") and len(items) == len(steps)
     assert '<section class="run-screen" data-run hidden' in html  # shown by the script only
     assert "static/js/run.js" in html and '<option value="2" selected>' in html
     assert 'name="from_plan" value="True"' in html and "Don't have a plan yet?" not in html

@@ -42,6 +42,11 @@ class Step:
         return LABELS[self.kind]
 
     @property
+    def length(self) -> str:
+        """How long the step lasts, as the page's list of steps says it."""
+        return spoken_duration(self.seconds)
+
+    @property
     def cue(self) -> str:
         """The words spoken as the step starts."""
         length = spoken_duration(self.seconds)
