@@ -323,3 +323,25 @@ def test_two_visitors_of_a_kept_page_get_their_own_tokens(linked, name):
     assert len(set(cookies)) == 3  # each visitor's own secret, set by Django's middleware
     for page in pages:
         assert "csrf-token-slot" not in page.content.decode()
+
+
+def test_a_routine_is_kept_by_its_validated_choices_and_junk_makes_no_new_entry(client, linked):
+    slug = linked["exercise"].slug
+    url = f"/routine/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat&include={slug}"
+    first = client.get(url)
+    assert first.status_code == 200 and first.templates and first.cookies["routine"].value
+    entries = local_entries()
+    for n in range(1, 10):
+        for same in (f"{url}&utm_source={n}", f"{url}&equipment=none&focus=core&added=nothing-{n}",
+                     f"/routine/?include={slug}&focus=core&equipment=mat&cooldown=10&warmup=10&run=tempo&n={n}"):
+            again = client.get(same)
+            assert again.status_code == 200 and not again.templates, same
+            assert again.content == first.content
+            assert again.cookies["routine"].value == first.cookies["routine"].value  # each response sets it
+        # Minutes spelt another way show as typed: rendered, never kept. A bad value is never kept.
+        odd = client.get(url.replace("warmup=10", f"warmup={'0' * n}10"))
+        assert odd.status_code == 200 and odd.templates
+        assert client.get(f"{url}&focus=junk{n}").status_code == 400
+    assert local_entries() == entries
+    assert client.get(url.replace("tempo", "easy")).templates  # another routine: another page
+    assert local_entries() == entries + 1

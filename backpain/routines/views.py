@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from backpain import vocabulary
-from backpain.caching import per_content_version, wants_fragment
+from backpain.caching import per_content_version, render_kept, wants_fragment
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
@@ -131,9 +131,12 @@ def _added(request, by_slug: dict, form) -> list[Added]:
     return found
 
 
-def _context(request) -> dict:
+def _form(request) -> RoutineForm:
+    return RoutineForm(with_defaults(request.GET), exercises=library())
+
+
+def _context(request, form: RoutineForm) -> dict:
     exercises = library()
-    form = RoutineForm(with_defaults(request.GET), exercises=exercises)
     context = {"form": form, "routine": None,
                "exercise_groups": _exercise_groups(exercises, form),
                "choosing": bool(form.data.getlist("include") or form.data.getlist("exclude")),
@@ -197,26 +200,39 @@ def _add(request):
     return redirect(f"{reverse('routines:builder')}?{params.urlencode()}")
 
 
-# Neither page is cached whole: the choices combine into more pages than a cache should hold, and
-# composing is a pure function over the exercise library, which is kept per content version.
+def _kept_as(request, form: RoutineForm) -> tuple | None:
+    """What a builder page made from a valid form is built from, to keep it by: the canonical query, the
+    order the exercises to include were asked in (the routine keeps it), and those "Add to my routine"
+    just added. None (rendered, not kept) for a form with errors, or minutes spelt another way ("010"):
+    their boxes show them as typed, and there is no end to the ways."""
+    if not form.is_valid() or any(form.data[name] != str(form.cleaned_data[name]) for name in ("warmup", "cooldown")):
+        return None
+    include = tuple(dict.fromkeys(form.cleaned_data["include"]))
+    added = tuple(slug for slug in dict.fromkeys(request.GET.getlist("added")) if slug in include)
+    return form.query(), include, added
+
+
+# The sheet is not kept: it prints the Host it was asked with. Composing is a pure function over the
+# exercise library, which is kept per content version.
 @require_GET
 @vary_on_headers("HX-Request")
 def builder(request):
     if "add" in request.GET:
         return _add(request)
-    context = _context(request)
-    form = context["form"]
+    form = _form(request)
     fragment = wants_fragment(request)
-    context["fragment"] = fragment
-    template = "routines/builder.html"
-    status = 400 if form.errors else 200
-    if fragment:
-        template += "#preview"
+    template = "routines/builder.html" + ("#preview" if fragment else "")
+    kept_as = _kept_as(request, form)
+    if kept_as is not None:
+        # The same for everyone who asks for this routine: kept rendered in this process.
+        response = render_kept(request, template, lambda: {**_context(request, form), "fragment": fragment},
+                               inputs=kept_as)
+    else:
         # htmx swaps nothing on a 4xx, so the message at the preview would never show.
-        status = 200
-    response = render(request, template, context, status=status)
-    if context.get("routine") is not None:
-        kept = context["query"]
+        status = 400 if form.errors and not fragment else 200
+        response = render(request, template, {**_context(request, form), "fragment": fragment}, status=status)
+    if form.is_valid():
+        kept = form.query()
         if len(kept) <= MAX_COOKIE_QUERY:
             response.set_cookie(ROUTINE_COOKIE, quote(kept, safe=""), max_age=ROUTINE_COOKIE_DAYS * 86400,
                                 samesite="Lax", httponly=True, secure=request.is_secure())
@@ -225,7 +241,7 @@ def builder(request):
 
 @require_GET
 def sheet(request):
-    context = _context(request)
+    context = _context(request, _form(request))
     if context["routine"] is None:
         # The form with its messages: the builder page says it best.
         return render(request, "routines/builder.html", context, status=400)
