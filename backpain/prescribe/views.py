@@ -114,12 +114,12 @@ def _rows(state: Builder, known: dict) -> list[Row]:
 @private(referrer=BUILDER_REFERRER)
 @vary_on_headers("HX-Request")
 def builder(request):
-    data = request.POST if request.method == "POST" else request.GET
-    find = FindExercises(data)
     if request.method == "GET" and not any(name in request.GET for name in BUILDER_GET_READS):
         # The blank builder: the same for every physiotherapist but for the CSRF token.
-        return render_kept(request, _builder_template(request), lambda: _builder_context(request, find, Builder(), {}),
-                           inputs=())
+        return render_kept(request, _builder_template(request),
+                           lambda: _builder_context(request, FindExercises(request.GET), Builder(), {}), inputs=())
+    data = request.POST if request.method == "POST" else request.GET
+    find = FindExercises(data)
     known = {e.slug: e for e in Exercise.objects.only(*CARD_FIELDS)}
     if request.method == "POST":
         state = Builder.from_data(request.POST, known)
