@@ -194,7 +194,7 @@ def render_kept(request, template: str, context: Callable[[], dict], *, inputs: 
     version, the date, the service names, fragment or page, the path); the cache's MAX_ENTRIES bounds
     how many are kept. context() is called only when the page is not kept.
 
-    content=False for a page built from our code alone (the running pages read no database): its key
+    content=False for a page built from our code alone (the checker, the running pages: no database): its key
     has no content version, and a release, which starts new processes, is its only change.
 
     Any {% csrf_token %} in it is this visitor's own: get_token() masks the token afresh for each

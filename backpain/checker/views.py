@@ -61,8 +61,9 @@ def checker(request):
 
 
 def _blank_form(request):
-    # The same for everyone, kept rendered; the CSRF token in it is this visitor's own.
-    return render_kept(request, TEMPLATE, lambda: {"form": CheckerForm()}, inputs=())
+    # The same for everyone, from our code alone (no content): kept rendered in this process, with
+    # this visitor's own CSRF token in it.
+    return render_kept(request, TEMPLATE, lambda: {"form": CheckerForm()}, inputs=(), content=False)
 
 
 def _emergency_advice(request, form):
