@@ -345,3 +345,22 @@ def test_a_routine_is_kept_by_its_validated_choices_and_junk_makes_no_new_entry(
     assert local_entries() == entries
     assert client.get(url.replace("tempo", "easy")).templates  # another routine: another page
     assert local_entries() == entries + 1
+
+
+def test_a_routine_sheet_keeps_its_exercises_by_the_validated_choices_and_junk_makes_no_new_entry(client, linked):
+    slug = linked["exercise"].slug
+    url = f"/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat&include={slug}"
+    first = client.get(url)
+    assert first.status_code == 200
+    entries = local_entries()
+    for n in range(1, 10):
+        for same in (f"{url}&utm_source={n}", f"{url}&equipment=none&focus=core&warmup={'0' * n}10",
+                     f"/routine/sheet/?include={slug}&focus=core&equipment=mat&cooldown=10&warmup=10&run=tempo&n={n}"):
+            assert client.get(same).content == first.content, same
+        assert client.get(f"{url}&focus=junk{n}").status_code == 400
+    # The link the sheet prints is the Host's it was asked with: the page around the exercises is not kept.
+    other_host = Client(HTTP_HOST="localhost").get(url).content.decode()
+    assert "localhost/routine/sheet/" in other_host and "testserver/routine/sheet/" in first.content.decode()
+    assert local_entries() == entries
+    client.get(url.replace("tempo", "easy"))  # another routine: its exercises are kept too
+    assert local_entries() == entries + 1

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from backpain import vocabulary
-from backpain.caching import per_content_version, render_kept, wants_fragment
+from backpain.caching import content_version, per_content_version, render_kept, wants_fragment
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
@@ -212,8 +212,8 @@ def _kept_as(request, form: RoutineForm) -> tuple | None:
     return form.query(), include, added
 
 
-# The sheet is not kept: it prints the Host it was asked with. Composing is a pure function over the
-# exercise library, which is kept per content version.
+# The sheet is not kept whole: it prints the Host it was asked with (its exercises are kept, in the
+# template). Composing is a pure function over the exercise library, which is kept per content version.
 @require_GET
 @vary_on_headers("HX-Request")
 def builder(request):
@@ -241,7 +241,8 @@ def builder(request):
 
 @require_GET
 def sheet(request):
-    context = _context(request, _form(request))
+    form = _form(request)
+    context = _context(request, form)
     if context["routine"] is None:
         # The form with its messages: the builder page says it best.
         return render(request, "routines/builder.html", context, status=400)
@@ -256,5 +257,8 @@ def sheet(request):
         "qr": qr_svg(absolute, title="QR code that opens this sheet online"),
         "today": timezone.localdate(),
         "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        # The exercises, most of the sheet, are kept rendered ({% cache %}) by what they are built from:
+        # the content and the validated choices (the canonical query and the order asked in).
+        "phases_key": (content_version(), form.query(), tuple(dict.fromkeys(form.cleaned_data["include"]))),
     })
     return render(request, "routines/sheet.html", context)
