@@ -79,10 +79,11 @@ def start(request):
     """The gate, then the plan: any yes or not sure gets advice instead (200); all no, the plan's link."""
     today = timezone.localdate()
     if request.method == "GET":
-        # The same for everyone today (its key holds the date) but for the CSRF token.
+        # The same for everyone today but for the CSRF token (today in the inputs: the form's own, even
+        # on a request that spans midnight).
         return render_kept(request, "running/start.html", lambda: {
             **_common(), "form": GateForm(initial={"start": today, "sessions": 3, "stage": 1}, today=today)},
-            inputs=(), content=False)
+            inputs=(today,), content=False)
     form = GateForm(request.POST, today=today)
     if not form.is_valid():
         return render(request, "running/start.html", {**_common(), "form": form}, status=400)
@@ -99,9 +100,9 @@ def plan(request):
     form, today = _form_from_link(request)
     if not form.is_valid():
         return _bad_plan(request, form)
-    # Built from the validated inputs alone (their canonical query) and today, which the key holds.
+    # Built from the validated inputs alone (their canonical query) and the today they were checked on.
     return render_kept(request, "running/plan.html", lambda: _plan_context(form, today),
-                       inputs=(form.query(),), content=False)
+                       inputs=(form.query(), today), content=False)
 
 
 def _plan_context(form, today) -> dict:
