@@ -13,24 +13,16 @@ the date (a sheet prints it), the service names (pages print them), the site's a
 parameters the view reads. Any other parameter (?utm_source=…) cannot make a new entry, and only a
 200 is kept, so a bad value (a 400) or an unknown slug (a 404) is never stored. Browsers revalidate:
 Django's ConditionalGetMiddleware answers 304 from the stored ETag, and only for a 200.
-
-A page with a form that posts holds the visitor's CSRF token and is never kept whole. Where the rest
-of it follows from a few validated values, `render_kept` keeps it in this process's memory with a slot
-where the token goes, and fills the slot with this visitor's own token on the way out.
 """
 
 import hashlib
 import uuid
-from collections.abc import Callable
 from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
@@ -119,17 +111,14 @@ def _services() -> str:
     return "|".join((settings.EMERGENCY_NUMBER, settings.URGENT_CARE_NAME, settings.PRIMARY_CARE_NAME))
 
 
-def _key(kind: str, request, inputs: str, *, content: bool = True) -> str:
-    variant = "fragment" if wants_fragment(request) else "page"
-    parts = (content_version() if content else "", f"{timezone.localdate():%Y%m%d}", _services(), variant,
-             settings.SITE_URL, request.path, inputs)
-    return f"{kind}:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
 def page_key(request, params: tuple[str, ...]) -> str:
     """The cache key of this page: built only from what the page depends on (see the module's doc)."""
     # The last value of each parameter the view reads, as Django's forms read it; nothing else.
-    return _key("page", request, urlencode([(name, request.GET[name]) for name in params if request.GET.get(name)]))
+    query = urlencode([(name, request.GET[name]) for name in params if request.GET.get(name)])
+    variant = "fragment" if wants_fragment(request) else "page"
+    parts = (content_version(), f"{timezone.localdate():%Y%m%d}", _services(), variant,
+             settings.SITE_URL, request.path, query)
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _shareable(request, response) -> bool:
@@ -179,34 +168,3 @@ def cached_page(*, params: tuple[str, ...] = (), shared: bool = True):
         return wrapper
 
     return decorator
-
-
-# Where a kept page's CSRF token goes (render_kept). Made anew by each process, as the pages that hold
-# it are kept by each process: no content or visitor can know it.
-TOKEN_SLOT = f"csrf-token-slot-{uuid.uuid4().hex}"
-
-
-def render_kept(request, template: str, context: Callable[[], dict], *, inputs: tuple,
-                content: bool = True) -> HttpResponse:
-    """render(request, template, context()) as a 200, kept in this process's memory until content
-    changes, under `inputs`: the validated values the page is built from (a stage from 1 to 12, a blank
-    form), never what a visitor typed. The key holds them and what every page's key holds (the content
-    version, the date, the service names, fragment or page, the path); the cache's MAX_ENTRIES bounds
-    how many are kept. context() is called only when the page is not kept.
-
-    content=False for a page built from our code alone (the checker, the running pages: no database): its key
-    has no content version, and a release, which starts new processes, is its only change.
-
-    Any {% csrf_token %} in it is this visitor's own: get_token() masks the token afresh for each
-    response, as the tag does, and marks the request so that CsrfViewMiddleware sets the cookie.
-    """
-    key = _key("kept", request, repr(inputs), content=content)
-    local = caches["local"]
-    page = local.get(key)
-    if page is None:
-        response = render(request, template, {**context(), "csrf_token": TOKEN_SLOT})
-        page = response.content
-        if _shareable(request, response):
-            local.set(key, page, timeout=PAGE_CACHE_SECONDS)
-    slot = TOKEN_SLOT.encode()
-    return HttpResponse(page.replace(slot, get_token(request).encode()) if slot in page else page)

@@ -188,8 +188,8 @@ def test_blank_checker_form_gives_each_visitor_their_own_working_csrf_token(db):
         html = visitor.get("/checker/").content.decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         tokens.append(token)
-        # The second visitor gets the page kept from the first with a token of their own (render_kept,
-        # backpain/caching.py); its links name the site's own address whatever Host it was asked with.
+        # The page is built for this request, not kept from the first one; its links name the site's
+        # own address whatever Host it was asked with (backpain/caching.py).
         assert f'<link rel="canonical" href="{settings.SITE_URL}/checker/">' in html
         pages.append(html.replace(token, ""))
         # The token works: the form is checked (400 for the missing answers), not refused (403).

@@ -22,7 +22,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import cached_page, render_kept
+from backpain.caching import cached_page
 
 from . import rules
 from .forms import GROUPS_BY_NAME, ORDER_ASKED, CheckerForm
@@ -61,9 +61,9 @@ def checker(request):
 
 
 def _blank_form(request):
-    # The same for everyone, from our code alone (no content): kept rendered in this process, with
-    # this visitor's own CSRF token in it.
-    return render_kept(request, TEMPLATE, lambda: {"form": CheckerForm()}, inputs=(), content=False)
+    # The questions are the same for everyone and kept rendered ({% cache %} in the template); the
+    # CSRF token around them is this visitor's own.
+    return render(request, TEMPLATE, {"form": CheckerForm()})
 
 
 def _emergency_advice(request, form):

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import per_content_version, render_kept, wants_fragment
+from backpain.caching import per_content_version, wants_fragment
 from backpain.content import library
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
@@ -30,8 +30,6 @@ from .sheet import LIMITS, MAX_EXERCISES, MAX_LINE_NOTE, MAX_NAME, MAX_NOTE, Bad
 CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", "illustration_alt", "sets", "reps",
                "hold_seconds", "duration_seconds", "per_side")
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# What a GET to the builder reads: without any of these it is the blank builder.
-BUILDER_GET_READS = (*FindExercises.base_fields, "sheet")
 
 
 def _found(*, q="", **filters):
@@ -114,10 +112,6 @@ def _rows(state: Builder, known: dict) -> list[Row]:
 @private(referrer=BUILDER_REFERRER)
 @vary_on_headers("HX-Request")
 def builder(request):
-    if request.method == "GET" and not any(name in request.GET for name in BUILDER_GET_READS):
-        # The blank builder: the same for every physiotherapist but for the CSRF token.
-        return render_kept(request, _builder_template(request),
-                           lambda: _builder_context(request, FindExercises(request.GET), Builder(), {}), inputs=())
     data = request.POST if request.method == "POST" else request.GET
     find = FindExercises(data)
     known = {e.slug: e for e in Exercise.objects.only(*CARD_FIELDS)}
@@ -137,23 +131,18 @@ def builder(request):
             response["HX-Redirect"] = url
             return response
         return redirect(url)
-    # htmx swaps nothing on a 4xx, so its answer is a 200 that shows the messages.
-    status = 400 if state.errors and not wants_fragment(request) else 200
-    return render(request, _builder_template(request), _builder_context(request, find, state, known), status=status)
-
-
-def _builder_template(request) -> str:
-    return "prescribe/builder.html" + ("#builder" if wants_fragment(request) else "")
-
-
-def _builder_context(request, find: FindExercises, state: Builder, known: dict) -> dict:
+    fragment = wants_fragment(request)
     found = list(_found(**find.selected()))
-    return {
+    context = {
         "find": find, "found": found, "found_items": found_items(found, state.slugs),
         "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
         "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_line_note": MAX_LINE_NOTE, "max_name": MAX_NAME,
-        "fragment": wants_fragment(request),
+        "fragment": fragment,
     }
+    template = "prescribe/builder.html" + ("#builder" if fragment else "")
+    # htmx swaps nothing on a 4xx, so its answer is a 200 that shows the messages.
+    status = 400 if state.errors and not fragment else 200
+    return render(request, template, context, status=status)
 
 
 @dataclass(frozen=True)

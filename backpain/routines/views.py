@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from backpain import vocabulary
-from backpain.caching import content_version, per_content_version, render_kept, wants_fragment
+from backpain.caching import content_version, per_content_version, wants_fragment
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
 
@@ -200,19 +200,7 @@ def _add(request):
     return redirect(f"{reverse('routines:builder')}?{params.urlencode()}")
 
 
-def _kept_as(request, form: RoutineForm) -> tuple | None:
-    """What a builder page made from a valid form is built from, to keep it by: the canonical query, the
-    order the exercises to include were asked in (the routine keeps it), and those "Add to my routine"
-    just added. None (rendered, not kept) for a form with errors, or minutes spelt another way ("010"):
-    their boxes show them as typed, and there is no end to the ways."""
-    if not form.is_valid() or any(form.data[name] != str(form.cleaned_data[name]) for name in ("warmup", "cooldown")):
-        return None
-    include = tuple(dict.fromkeys(form.cleaned_data["include"]))
-    added = tuple(slug for slug in dict.fromkeys(request.GET.getlist("added")) if slug in include)
-    return form.query(), include, added
-
-
-# The sheet is not kept whole: it prints the Host it was asked with (its exercises are kept, in the
+# The sheet is not cached whole: it prints the Host it was asked with (its exercises are kept, in the
 # template). Composing is a pure function over the exercise library, which is kept per content version.
 @require_GET
 @vary_on_headers("HX-Request")
@@ -220,19 +208,18 @@ def builder(request):
     if "add" in request.GET:
         return _add(request)
     form = _form(request)
+    context = _context(request, form)
     fragment = wants_fragment(request)
-    template = "routines/builder.html" + ("#preview" if fragment else "")
-    kept_as = _kept_as(request, form)
-    if kept_as is not None:
-        # The same for everyone who asks for this routine: kept rendered in this process.
-        response = render_kept(request, template, lambda: {**_context(request, form), "fragment": fragment},
-                               inputs=kept_as)
-    else:
+    context["fragment"] = fragment
+    template = "routines/builder.html"
+    status = 400 if form.errors else 200
+    if fragment:
+        template += "#preview"
         # htmx swaps nothing on a 4xx, so the message at the preview would never show.
-        status = 400 if form.errors and not fragment else 200
-        response = render(request, template, {**_context(request, form), "fragment": fragment}, status=status)
-    if form.is_valid():
-        kept = form.query()
+        status = 200
+    response = render(request, template, context, status=status)
+    if context.get("routine") is not None:
+        kept = context["query"]
         if len(kept) <= MAX_COOKIE_QUERY:
             response.set_cookie(ROUTINE_COOKIE, quote(kept, safe=""), max_age=ROUTINE_COOKIE_DAYS * 86400,
                                 samesite="Lax", httponly=True, secure=request.is_secure())

@@ -2,11 +2,9 @@
 check-in after a session.
 
 The plan, the calendar file and the card read only their GET parameters (start, sessions, stage, and
-the card's week), so every plan has a stable address to share, print as a QR code or bookmark. A plan
-is a pure function over a few dozen sessions, with no database query. The pages with a form (the start
-page, the plan, run mode, the check-in's GET) are the same for everyone with the same validated values
-but for the CSRF token, so each process keeps them rendered (render_kept in backpain/caching.py); the
-card and the calendar file are rendered each time: they print the Host asked with.
+the card's week), so every plan has a stable address to share, print as a QR code or bookmark. They
+are rendered each time, not cached: a start date and two small numbers make more pages than a cache
+should hold, and a plan is a pure function over a few dozen sessions, with no database query.
 
 The start page asks who the plan is for (the gate, return-to-running.md) and the check-in asks how a
 session went: both are POSTs. Privacy, as in the symptom checker: answers come only in a POST body,
@@ -25,7 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import render_kept, wants_fragment
+from backpain.caching import wants_fragment
 from backpain.qr import qr_svg
 
 from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
@@ -79,11 +77,8 @@ def start(request):
     """The gate, then the plan: any yes or not sure gets advice instead (200); all no, the plan's link."""
     today = timezone.localdate()
     if request.method == "GET":
-        # The same for everyone today but for the CSRF token (today in the inputs: the form's own, even
-        # on a request that spans midnight).
-        return render_kept(request, "running/start.html", lambda: {
-            **_common(), "form": GateForm(initial={"start": today, "sessions": 3, "stage": 1}, today=today)},
-            inputs=(today,), content=False)
+        form = GateForm(initial={"start": today, "sessions": 3, "stage": 1}, today=today)
+        return render(request, "running/start.html", {**_common(), "form": form})
     form = GateForm(request.POST, today=today)
     if not form.is_valid():
         return render(request, "running/start.html", {**_common(), "form": form}, status=400)
@@ -100,16 +95,10 @@ def plan(request):
     form, today = _form_from_link(request)
     if not form.is_valid():
         return _bad_plan(request, form)
-    # Built from the validated inputs alone (their canonical query) and the today they were checked on.
-    return render_kept(request, "running/plan.html", lambda: _plan_context(form, today),
-                       inputs=(form.query(), today), content=False)
-
-
-def _plan_context(form, today) -> dict:
     the_plan = make_plan(form.inputs())
     current = the_plan.week_on(today)
     query = form.query()
-    return {
+    context = {
         **_common(),
         "form": form,
         "plan": the_plan,
@@ -123,6 +112,7 @@ def _plan_context(form, today) -> dict:
                                              "from_plan": True, "sessions": the_plan.inputs.sessions_per_week}),
         "warning_signs": WARNING_SIGNS,
     }
+    return render(request, "running/plan.html", context)
 
 
 @require_GET
@@ -190,9 +180,8 @@ def check_in(request):
         # Answers are never read from a URL: only the stage a plan's link gives (?stage=N), to fill in.
         stage = stage_from_link(request.GET)
         initial = {"stage": stage, "from_plan": True, "sessions": sessions_from_link(request.GET)} if stage else {}
-        return render_kept(request, CHECK_IN_TEMPLATE, lambda: {"checkin_form": CheckInForm(initial=initial),
-                                                                "warning_signs": WARNING_SIGNS},
-                           inputs=tuple(initial.items()), content=False)
+        return render(request, CHECK_IN_TEMPLATE, {"checkin_form": CheckInForm(initial=initial),
+                                                   "warning_signs": WARNING_SIGNS})
     form = CheckInForm(request.POST)
     answers = decision = None
     if form.is_valid():
@@ -219,15 +208,9 @@ def run(request):
     stage = BY_NUMBER.get(stage_from_link(request.GET))
     if stage is None:
         return render(request, "running/run.html", {**_common(), "bad_stage": True}, status=400)
-    sessions = sessions_from_link(request.GET)
-    return render_kept(request, "running/run.html", lambda: _run_context(stage, sessions),
-                       inputs=(stage.number, sessions), content=False)
-
-
-def _run_context(stage, sessions) -> dict:
     steps = timeline(stage)
     seconds = total_seconds(steps)
-    return {
+    context = {
         **_common(),
         "stage": stage,
         "steps": steps,
@@ -237,9 +220,11 @@ def _run_context(stage, sessions) -> dict:
         "audio_file": f"audio/{file_name(stage.number)}",
         "audio_megabytes": f"{seconds * bitrate_kbps(seconds) / 8000:.1f}",
         # Asked when the session ends (without JavaScript, below the steps), with the stage filled in.
-        "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True, "sessions": sessions}),
+        "checkin_form": CheckInForm(initial={"stage": stage.number, "from_plan": True,
+                                             "sessions": sessions_from_link(request.GET)}),
         "warning_signs": WARNING_SIGNS,
     }
+    return render(request, "running/run.html", context)
 
 
 def _updated_plan_url(form, decision) -> str:
