@@ -19,7 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 from backpain import vocabulary
 from backpain.caching import content_version, per_content_version, wants_fragment
 from backpain.content.models import Exercise
-from backpain.qr import qr_svg
+from backpain.qr import public_qr_svg
 
 from .compose import (
     MAX_MINUTES,
@@ -241,7 +241,7 @@ def sheet(request):
     context.update({
         "short_url": short_url[:MAX_PRINTED_URL - 1] + "…" if cut else short_url,
         "short_url_cut": cut,
-        "qr": qr_svg(absolute, title="QR code that opens this sheet online"),
+        "qr": public_qr_svg(absolute, title="QR code that opens this sheet online"),
         "today": timezone.localdate(),
         "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         # The exercises, most of the sheet, are kept rendered ({% cache %}) by what they are built from:

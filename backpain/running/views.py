@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import wants_fragment
-from backpain.qr import qr_svg
+from backpain.qr import public_qr_svg
 
 from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
 from .forms import (
@@ -161,7 +161,7 @@ def card(request):
         "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
         # Scanned at the start of a session, the card opens run mode for its week's stage.
-        "qr": qr_svg(request.build_absolute_uri(run_path),
+        "qr": public_qr_svg(request.build_absolute_uri(run_path),
                      title="QR code that opens run mode for this week's sessions"),
         "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?{session_query}",
         "run_path": run_path,
