@@ -338,3 +338,32 @@ def test_a_routine_sheet_keeps_its_exercises_by_the_validated_choices_and_junk_m
     assert local_entries() == entries
     client.get(url.replace("tempo", "easy"))  # another routine: its exercises are kept too
     assert local_entries() == entries + 1
+
+
+def test_a_routine_preview_is_kept_by_its_validated_choices_and_junk_makes_no_new_entry(client, linked):
+    slug = linked["exercise"].slug
+    url = f"/routine/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat&include={slug}"
+    first = client.get(url)
+    assert first.status_code == 200 and first.cookies["routine"].value
+    entries = local_entries()
+    for n in range(1, 10):
+        for same in (f"{url}&utm_source={n}", f"/routine/?include={slug}&focus=core&equipment=mat&cooldown=10"
+                     f"&warmup=10&run=tempo&n={n}"):
+            again = client.get(same)
+            assert again.status_code == 200 and again.content == first.content, same
+        # Minutes spelt another way show as typed in their box; the routine is the same one, kept once.
+        odd = client.get(url.replace("warmup=10", f"warmup={'0' * n}10"))
+        assert odd.status_code == 200 and f'value="{"0" * n}10"' in odd.content.decode()
+        assert client.get(f"{url}&focus=junk{n}").status_code == 400
+    assert local_entries() == entries
+    client.get(url.replace("tempo", "easy"))  # another routine: its preview is kept too
+    assert local_entries() == entries + 1
+
+
+def test_the_blank_physio_builder_reads_the_database_only_to_draw_its_kept_list(client, linked,
+                                                                                 django_assert_num_queries):
+    first = client.get("/prescribe/")
+    assert linked["exercise"].title in first.content.decode()
+    with django_assert_num_queries(0):
+        again = client.get("/prescribe/?utm_source=x")
+    assert TOKEN.sub("", again.content.decode()) == TOKEN.sub("", first.content.decode())

@@ -115,9 +115,11 @@ def _rows(state: Builder, known: dict) -> list[Row]:
 @vary_on_headers("HX-Request")
 def builder(request):
     data = request.POST if request.method == "POST" else request.GET
-    find = FindExercises(data)
     # The blank builder (a GET that reads nothing): its list and filters are kept rendered by the
-    # content version ({% cache %} in the template), so the database is read only to draw them.
+    # content version ({% cache %} in the template), so the database is read only to draw them. The
+    # filters, their choices from the database, and the list are made when the template shows them (a
+    # template calls a callable), so not when they are kept.
+    find = cache(lambda: FindExercises(data))
     blank = request.method == "GET" and not any(name in request.GET for name in BUILDER_GET_READS)
     known = {} if blank else {e.slug: e for e in Exercise.objects.only(*CARD_FIELDS)}
     if request.method == "POST":
@@ -137,12 +139,12 @@ def builder(request):
             return response
         return redirect(url)
     fragment = wants_fragment(request)
-    # Read when the template shows them (a template calls a callable), so not when they are kept.
-    found = cache(lambda: list(_found(**find.selected())))
+    found = cache(lambda: list(_found(**find().selected())))
     context = {
         "find": find, "found": found, "found_items": lambda: found_items(found(), state.slugs),
         "find_key": content_version() if blank else None,
-        "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
+        "filtering": lambda: any(name != "q" for name in find().selected()),
+        "state": state, "rows": _rows(state, known),
         "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_line_note": MAX_LINE_NOTE, "max_name": MAX_NAME,
         "fragment": fragment,
     }

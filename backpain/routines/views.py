@@ -135,6 +135,13 @@ def _form(request) -> RoutineForm:
     return RoutineForm(with_defaults(request.GET), exercises=library())
 
 
+def _kept_key(form: RoutineForm) -> tuple:
+    """What a routine's exercises are built from, to keep them rendered by ({% cache %}: the builder's
+    preview, the sheet's phases): the content and the validated choices (the canonical query and the
+    order the exercises to include were asked in, which the routine keeps)."""
+    return content_version(), form.query(), tuple(dict.fromkeys(form.cleaned_data["include"]))
+
+
 def _context(request, form: RoutineForm) -> dict:
     exercises = library()
     context = {"form": form, "routine": None,
@@ -162,6 +169,7 @@ def _context(request, form: RoutineForm) -> dict:
         "focus_names": [focus_names[f] for f, _ in FOCUS_CHOICES if f in form.cleaned_data["focus"]],
         "query": query,
         "builder_url": f"{reverse('routines:builder')}?{query}",
+        "preview_key": _kept_key(form),
         "sheet_url": sheet_path,
     })
     return context
@@ -244,8 +252,6 @@ def sheet(request):
         "qr": public_qr_svg(absolute, title="QR code that opens this sheet online"),
         "today": timezone.localdate(),
         "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-        # The exercises, most of the sheet, are kept rendered ({% cache %}) by what they are built from:
-        # the content and the validated choices (the canonical query and the order asked in).
-        "phases_key": (content_version(), form.query(), tuple(dict.fromkeys(form.cleaned_data["include"]))),
+        "phases_key": _kept_key(form),
     })
     return render(request, "routines/sheet.html", context)
