@@ -1,10 +1,12 @@
 """backpain/caching.py: the content version moves once, after commit; the page cache keeps only what
 is the same for everyone, keyed on what the page is built from."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.template import engines
@@ -14,6 +16,7 @@ from django.urls import path, reverse
 from backpain.caching import CONTENT_VERSION_KEY, cached_page, content_version
 from backpain.content.loader import sync
 from tests import factories
+from tests.checker_answers import answers
 
 pytestmark = pytest.mark.django_db
 
@@ -246,3 +249,121 @@ def test_how_it_decides_is_rendered_once_and_only_in_this_process(client):
     assert first.templates and not second.templates  # the second is this process's copy: no rendering
     assert second.content == first.content
     assert shared_entries() == entries
+
+
+# --- Pages with a form: parts kept ({% cache %}), the CSRF token each visitor's own ---------------
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CHECK_IN = "/return-to-running/check-in/"
+CHECK_IN_ANSWERS = {"emergency": "no", "warning_signs": "no", "stage": "4", "longer": "no", "pain_during": "2",
+                    "pain_after": "2", "morning": "usual", "week_trend": "better_or_same", "other_pain": "no",
+                    "finished": "2"}
+GATE_ANSWERS = {"rest_pain": "no", "gave_birth": "no", "leg_pain_more": "no", "bone_risk": "no",
+                "young_extension": "no", "walk_test": "yes", "start": "2027-01-04", "sessions": "3", "stage": "3"}
+PLAN = "/return-to-running/plan/?start=2027-01-04&sessions=3&stage=1"
+# Each page with kept parts; the other links that make the same page (junk, answers, values read the same way),
+# numbered; and the POST its form makes, with the status a valid token gets.
+KEPT = {
+    "checker": ("/checker/", ["/checker/?utm_source=x{n}", "/checker/?fever=yes&age={n}"],
+                ("/checker/", answers(), 200)),
+    "running start": ("/return-to-running/", ["/return-to-running/?stage={n}&start=2027-01-0{n}"],
+                      ("/return-to-running/", GATE_ANSWERS, 302)),
+    "check-in": (f"{CHECK_IN}?stage=4&sessions=3", [f"{CHECK_IN}?sessions=3&stage=4&pain_during={{n}}",
+                                                      f"{CHECK_IN}?stage=x{{n}}&stage=4&sessions=3&utm={{n}}"],
+                 (CHECK_IN, CHECK_IN_ANSWERS, 200)),
+    "run mode": ("/return-to-running/run/?stage=4&sessions=3",
+                 ["/return-to-running/run/?sessions=3&stage=4&x={n}"], (CHECK_IN, CHECK_IN_ANSWERS, 200)),
+    "plan": (PLAN, [f"{PLAN}&utm_source={{n}}", "/return-to-running/plan/?stage=1&sessions=3&start=2027-01-04&n={n}"],
+             (CHECK_IN, CHECK_IN_ANSWERS, 200)),
+    "physio builder": ("/prescribe/", ["/prescribe/?utm_source={n}", "/prescribe/?find={n}"],
+                       ("/prescribe/", {"add": "{exercise}"}, 200)),
+}
+
+
+def local_entries() -> int:
+    return len(caches["local"]._cache)  # LocMemCache's own store: all this process keeps
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_junk_in_the_link_of_a_page_with_kept_parts_makes_no_new_entry(client, linked, name):
+    url, same_pages, _ = KEPT[name]
+    first = client.get(url)
+    assert first.status_code == 200
+    entries = local_entries()
+    for n in range(1, 10):
+        for same in same_pages:
+            again = client.get(same.format(n=n))
+            assert again.status_code == 200
+            assert TOKEN.sub("", again.content.decode()) == TOKEN.sub("", first.content.decode())
+    assert local_entries() == entries
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_a_form_from_a_kept_page_posts_with_csrf_checks_on(linked, name):
+    url, _, (action, data, status) = KEPT[name]
+    data = {key: value.format(exercise=linked["exercise"].slug) for key, value in data.items()}
+    Client().get(url)  # the first visitor: the parts are kept
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(url)
+    token = TOKEN.search(page.content.decode()).group(1)
+    assert visitor.post(action, {**data, "csrfmiddlewaretoken": token}).status_code == status
+    assert visitor.post(action, data).status_code == 403
+    assert Client(enforce_csrf_checks=True).post(action, {**data, "csrfmiddlewaretoken": token}).status_code == 403
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_two_visitors_of_a_kept_page_get_their_own_tokens(linked, name):
+    url = KEPT[name][0]
+    pages = [Client().get(url) for _ in range(3)]
+    tokens = [TOKEN.findall(page.content.decode()) for page in pages]
+    assert all(tokens)
+    assert len({token for found in tokens for token in found}) == sum(map(len, tokens))  # each one new
+    cookies = [page.cookies["csrftoken"].value for page in pages]
+    assert len(set(cookies)) == 3  # each visitor's own secret, set by Django's middleware
+
+
+def test_a_routine_sheet_keeps_its_exercises_by_the_validated_choices_and_junk_makes_no_new_entry(client, linked):
+    slug = linked["exercise"].slug
+    url = f"/routine/sheet/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat&include={slug}"
+    first = client.get(url)
+    assert first.status_code == 200
+    entries = local_entries()
+    for n in range(1, 10):
+        for same in (f"{url}&utm_source={n}", f"{url}&equipment=none&focus=core&warmup={'0' * n}10",
+                     f"/routine/sheet/?include={slug}&focus=core&equipment=mat&cooldown=10&warmup=10&run=tempo&n={n}"):
+            assert client.get(same).content == first.content, same
+        assert client.get(f"{url}&focus=junk{n}").status_code == 400
+    # The link the sheet prints is the Host's it was asked with: the page around the exercises is not kept.
+    other_host = Client(HTTP_HOST="localhost").get(url).content.decode()
+    assert "localhost/routine/sheet/" in other_host and "testserver/routine/sheet/" in first.content.decode()
+    assert local_entries() == entries
+    client.get(url.replace("tempo", "easy"))  # another routine: its exercises are kept too
+    assert local_entries() == entries + 1
+
+
+def test_a_routine_preview_is_kept_by_its_validated_choices_and_junk_makes_no_new_entry(client, linked):
+    slug = linked["exercise"].slug
+    url = f"/routine/?run=tempo&warmup=10&cooldown=10&focus=core&equipment=mat&include={slug}"
+    first = client.get(url)
+    assert first.status_code == 200 and first.cookies["routine"].value
+    entries = local_entries()
+    for n in range(1, 10):
+        for same in (f"{url}&utm_source={n}", f"/routine/?include={slug}&focus=core&equipment=mat&cooldown=10"
+                     f"&warmup=10&run=tempo&n={n}"):
+            again = client.get(same)
+            assert again.status_code == 200 and again.content == first.content, same
+        # Minutes spelt another way show as typed in their box; the routine is the same one, kept once.
+        odd = client.get(url.replace("warmup=10", f"warmup={'0' * n}10"))
+        assert odd.status_code == 200 and f'value="{"0" * n}10"' in odd.content.decode()
+        assert client.get(f"{url}&focus=junk{n}").status_code == 400
+    assert local_entries() == entries
+    client.get(url.replace("tempo", "easy"))  # another routine: its preview is kept too
+    assert local_entries() == entries + 1
+
+
+def test_the_blank_physio_builder_reads_the_database_only_to_draw_its_kept_list(client, linked,
+                                                                                 django_assert_num_queries):
+    first = client.get("/prescribe/")
+    assert linked["exercise"].title in first.content.decode()
+    with django_assert_num_queries(0):
+        again = client.get("/prescribe/?utm_source=x")
+    assert TOKEN.sub("", again.content.decode()) == TOKEN.sub("", first.content.decode())

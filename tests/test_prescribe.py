@@ -562,3 +562,35 @@ def test_the_builder_lists_templates_only_with_javascript_and_says_they_stay_in_
 def test_a_bad_link_on_the_sharing_page_is_the_friendly_400(client, db, make):
     response = client.get(f"/prescribe/share/{make()}/")
     assert response.status_code == 400 and "This link is damaged" in html_of(response)
+
+
+def _held_by_caches() -> bytes:
+    """Every key and value the two caches hold, as bytes (pickled values as stored)."""
+    from django.core.cache import caches
+    from django.db import connection
+
+    held = b""
+    for name in ("local", "default"):
+        store = caches[name]
+        if hasattr(store, "_cache"):  # LocMemCache: this process's dict
+            held += b"".join(key.encode() + bytes(value) for key, value in store._cache.items())
+        else:  # DatabaseCache: its table, values base64 of a pickle
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT cache_key, value FROM {store._table}")  # noqa: S608 (our settings)
+                held += b"".join(key.encode() + base64.b64decode(value) for key, value in cursor.fetchall())
+    return held
+
+
+@pytest.mark.django_db
+def test_drawing_a_sheets_qr_code_keeps_nothing_of_it(client, library):
+    # A sheet's link carries the patient's sheet: its QR code is drawn each time and kept by no cache.
+    from backpain import qr
+
+    token = encode(FULL)
+    drawn = {name: f.cache_info().currsize for name, f in vars(qr).items() if hasattr(f, "cache_info")}
+    for _ in range(2):
+        for url in (sheet_url(FULL), f"/prescribe/share/{token}/"):
+            response = client.get(url)
+            assert response.status_code == 200 and 'class="qr-code"' in html_of(response), url
+    assert {name: f.cache_info().currsize for name, f in vars(qr).items() if hasattr(f, "cache_info")} == drawn
+    assert token.encode() not in _held_by_caches()

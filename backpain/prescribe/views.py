@@ -7,7 +7,7 @@ its link to the next site, or to our own access log as a Referer).
 """
 
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache, wraps
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from backpain.caching import per_content_version, wants_fragment
+from backpain.caching import content_version, per_content_version, wants_fragment
 from backpain.content import library
 from backpain.content.models import Exercise
 from backpain.qr import qr_svg
@@ -30,6 +30,8 @@ from .sheet import LIMITS, MAX_EXERCISES, MAX_LINE_NOTE, MAX_NAME, MAX_NOTE, Bad
 CARD_FIELDS = ("slug", "title", "summary", "order", "category", "illustration", "illustration_alt", "sets", "reps",
                "hold_seconds", "duration_seconds", "per_side")
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# What a GET to the builder reads: without any of these it is the blank builder.
+BUILDER_GET_READS = (*FindExercises.base_fields, "sheet")
 
 
 def _found(*, q="", **filters):
@@ -113,8 +115,13 @@ def _rows(state: Builder, known: dict) -> list[Row]:
 @vary_on_headers("HX-Request")
 def builder(request):
     data = request.POST if request.method == "POST" else request.GET
-    find = FindExercises(data)
-    known = {e.slug: e for e in Exercise.objects.only(*CARD_FIELDS)}
+    # The blank builder (a GET that reads nothing): its list and filters are kept rendered by the
+    # content version ({% cache %} in the template), so the database is read only to draw them. The
+    # filters, their choices from the database, and the list are made when the template shows them (a
+    # template calls a callable), so not when they are kept.
+    find = cache(lambda: FindExercises(data))
+    blank = request.method == "GET" and not any(name in request.GET for name in BUILDER_GET_READS)
+    known = {} if blank else {e.slug: e for e in Exercise.objects.only(*CARD_FIELDS)}
     if request.method == "POST":
         state = Builder.from_data(request.POST, known)
     elif "sheet" in request.GET:  # "Edit this sheet": start from the sheet in the link
@@ -132,10 +139,12 @@ def builder(request):
             return response
         return redirect(url)
     fragment = wants_fragment(request)
-    found = list(_found(**find.selected()))
+    found = cache(lambda: list(_found(**find().selected())))
     context = {
-        "find": find, "found": found, "found_items": found_items(found, state.slugs),
-        "filtering": any(name != "q" for name in find.selected()), "state": state, "rows": _rows(state, known),
+        "find": find, "found": found, "found_items": lambda: found_items(found(), state.slugs),
+        "find_key": content_version() if blank else None,
+        "filtering": lambda: any(name != "q" for name in find().selected()),
+        "state": state, "rows": _rows(state, known),
         "max_exercises": MAX_EXERCISES, "max_note": MAX_NOTE, "max_line_note": MAX_LINE_NOTE, "max_name": MAX_NAME,
         "fragment": fragment,
     }

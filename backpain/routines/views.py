@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from backpain import vocabulary
-from backpain.caching import per_content_version, wants_fragment
+from backpain.caching import content_version, per_content_version, wants_fragment
 from backpain.content.models import Exercise
-from backpain.qr import qr_svg
+from backpain.qr import public_qr_svg
 
 from .compose import (
     MAX_MINUTES,
@@ -131,9 +131,19 @@ def _added(request, by_slug: dict, form) -> list[Added]:
     return found
 
 
-def _context(request) -> dict:
+def _form(request) -> RoutineForm:
+    return RoutineForm(with_defaults(request.GET), exercises=library())
+
+
+def _kept_key(form: RoutineForm) -> tuple:
+    """What a routine's exercises are built from, to keep them rendered by ({% cache %}: the builder's
+    preview, the sheet's phases): the content and the validated choices (the canonical query and the
+    order the exercises to include were asked in, which the routine keeps)."""
+    return content_version(), form.query(), tuple(dict.fromkeys(form.cleaned_data["include"]))
+
+
+def _context(request, form: RoutineForm) -> dict:
     exercises = library()
-    form = RoutineForm(with_defaults(request.GET), exercises=exercises)
     context = {"form": form, "routine": None,
                "exercise_groups": _exercise_groups(exercises, form),
                "choosing": bool(form.data.getlist("include") or form.data.getlist("exclude")),
@@ -159,6 +169,7 @@ def _context(request) -> dict:
         "focus_names": [focus_names[f] for f, _ in FOCUS_CHOICES if f in form.cleaned_data["focus"]],
         "query": query,
         "builder_url": f"{reverse('routines:builder')}?{query}",
+        "preview_key": _kept_key(form),
         "sheet_url": sheet_path,
     })
     return context
@@ -197,15 +208,15 @@ def _add(request):
     return redirect(f"{reverse('routines:builder')}?{params.urlencode()}")
 
 
-# Neither page is cached whole: the choices combine into more pages than a cache should hold, and
-# composing is a pure function over the exercise library, which is kept per content version.
+# The sheet is not cached whole: it prints the Host it was asked with (its exercises are kept, in the
+# template). Composing is a pure function over the exercise library, which is kept per content version.
 @require_GET
 @vary_on_headers("HX-Request")
 def builder(request):
     if "add" in request.GET:
         return _add(request)
-    context = _context(request)
-    form = context["form"]
+    form = _form(request)
+    context = _context(request, form)
     fragment = wants_fragment(request)
     context["fragment"] = fragment
     template = "routines/builder.html"
@@ -225,7 +236,8 @@ def builder(request):
 
 @require_GET
 def sheet(request):
-    context = _context(request)
+    form = _form(request)
+    context = _context(request, form)
     if context["routine"] is None:
         # The form with its messages: the builder page says it best.
         return render(request, "routines/builder.html", context, status=400)
@@ -237,8 +249,9 @@ def sheet(request):
     context.update({
         "short_url": short_url[:MAX_PRINTED_URL - 1] + "…" if cut else short_url,
         "short_url_cut": cut,
-        "qr": qr_svg(absolute, title="QR code that opens this sheet online"),
+        "qr": public_qr_svg(absolute, title="QR code that opens this sheet online"),
         "today": timezone.localdate(),
         "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "phases_key": _kept_key(form),
     })
     return render(request, "routines/sheet.html", context)

@@ -3,8 +3,10 @@ check-in after a session.
 
 The plan, the calendar file and the card read only their GET parameters (start, sessions, stage, and
 the card's week), so every plan has a stable address to share, print as a QR code or bookmark. They
-are rendered each time, not cached: a start date and two small numbers make more pages than a cache
-should hold, and a plan is a pure function over a few dozen sessions, with no database query.
+are not cached whole (a plan is a pure function over a few dozen sessions, with no database query):
+the parts of the start page, plan and run mode with no form in them are kept rendered ({% cache %} in
+their templates, in this process's bounded cache) by validated values alone: the canonical plan query
+and today, the stage.
 
 The start page asks who the plan is for (the gate, return-to-running.md) and the check-in asks how a
 session went: both are POSTs. Privacy, as in the symptom checker: answers come only in a POST body,
@@ -24,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from backpain.caching import wants_fragment
-from backpain.qr import qr_svg
+from backpain.qr import public_qr_svg
 
 from .checkin import UNSURE, WARNING_SIGNS, decide, early_stop
 from .forms import (
@@ -102,8 +104,11 @@ def plan(request):
         **_common(),
         "form": form,
         "plan": the_plan,
-        "chart_svg": chart_svg(the_plan.inputs),
-        "week_rows": week_rows(the_plan.inputs, current.number if current else None, query),
+        # Drawn when the template shows them (a template calls a callable): not when the page's
+        # {% cache %} holds them, under plan_key, what they are built from (validated, and today).
+        "chart_svg": lambda: chart_svg(the_plan.inputs),
+        "week_rows": lambda: week_rows(the_plan.inputs, current.number if current else None, query),
+        "plan_key": (query, today.isoformat()),
         "today": today,
         "current_week": current,
         "query": query,
@@ -161,7 +166,7 @@ def card(request):
         "query": query,
         "short_url": f"{request.get_host()}{plan_path}",
         # Scanned at the start of a session, the card opens run mode for its week's stage.
-        "qr": qr_svg(request.build_absolute_uri(run_path),
+        "qr": public_qr_svg(request.build_absolute_uri(run_path),
                      title="QR code that opens run mode for this week's sessions"),
         "check_in_url": f"{request.get_host()}{reverse('running:check_in')}?{session_query}",
         "run_path": run_path,

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from django import template
 from django.contrib.staticfiles import finders
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -59,3 +60,17 @@ def exercise_motion(exercise) -> str:
     # Safe to mark: the file is one of ours, drawn by backpain/figures/ (tests/test_figures.py
     # checks each one: no script, no external reference), never text an editor typed.
     return mark_safe(_motion_svg(exercise.illustration or ""))  # noqa: S308
+
+
+@register.simple_tag
+def print_figure(exercise, lazy=False) -> SafeString:
+    """includes/exercise_figure_print.html for this exercise (its start and end poses), as the sheets
+    print it: drawn once per picture and kept, as a sheet of ten exercises drew it ten times a request."""
+    return _print_figure(exercise.illustration or "", exercise.illustration_alt or "", bool(lazy))
+
+
+@lru_cache(maxsize=256)  # a picture and its words, from the library: nothing of a visitor's
+def _print_figure(illustration: str, alt: str, lazy: bool) -> SafeString:
+    context = {"exercise": {"illustration": illustration, "illustration_alt": alt}, "lazy": lazy}
+    # A template render: every value in it was escaped.
+    return mark_safe(render_to_string("includes/exercise_figure_print.html", context))  # noqa: S308
