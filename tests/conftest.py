@@ -1,4 +1,6 @@
 import io
+import os
+import shutil
 from types import SimpleNamespace
 
 import hypothesis
@@ -9,6 +11,7 @@ from django.db import transaction
 
 from backpain.caching import forget_kept
 from tests import factories
+from tests.live import deployed_folder
 
 # What can differ between SQLite and PostgreSQL, so what `make test-postgres` runs again on a real
 # PostgreSQL (the `database` mark): search (FTS5 against tsvector, ranking, the index's triggers),
@@ -29,6 +32,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name in DATABASE_MODULES:
             item.add_marker(pytest.mark.database)
+
+def pytest_sessionfinish(session):
+    """The run's main process, after every worker: remove the deployed site the live tests shared."""
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(deployed_folder(os.getpid()), ignore_errors=True)
+
 
 # Property tests check what the rules decide, not how fast: speed is measured by the benchmarks. With the
 # suite on every core beside browser tests, Hypothesis's per-example time limit and its "too slow"

@@ -1,6 +1,7 @@
 """Real servers for what needs more than Django's test client: gunicorn with production settings
 (DEBUG off) on 127.0.0.1. Used by the fault and scaling tests, `make bench` and `make audit`."""
 
+import fcntl
 import functools
 import os
 import secrets
@@ -65,18 +66,30 @@ def prepare(folder: Path, database_url: str | None = None) -> dict:
     return env
 
 
+def deployed_folder(run: int) -> Path:
+    """Where the run whose main process is `run` keeps its deployed site (the workers' parent)."""
+    return Path(tempfile.gettempdir()) / f"backpain-deployed-{run}"
+
+
 @functools.cache
 def _deployed_once() -> Path:
-    folder = workdir("backpain-deployed-")
-    prepare(folder)
-    with closing(sqlite3.connect(folder / "site.sqlite3")) as db:  # all in the one file, to copy
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """One deployed site per test run, shared by pytest-xdist's workers: the first worker to need it
+    makes it while the others wait on the lock file. tests/conftest.py removes it when the run ends."""
+    folder = deployed_folder(os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid())
+    folder.mkdir(exist_ok=True)
+    with open(folder / "making.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "ready").exists():
+            prepare(folder)
+            with closing(sqlite3.connect(folder / "site.sqlite3")) as db:  # all in the one file, to copy
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            (folder / "ready").touch()
     return folder
 
 
 def deployed_copy(folder: Path, **extra) -> dict:
     """A deployed SQLite site in folder, as prepare() makes it, copied from one made once per test
-    process: migrate, load_content and collectstatic cost about 6 s of CPU, and several tests each
+    run: migrate, load_content and collectstatic cost about 6 s of CPU, and several tests each
     need a site of their own to change or break. The collected static files are shared (servers only
     read them). Returns its environment, with extra settings."""
     made = _deployed_once()

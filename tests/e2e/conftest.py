@@ -43,8 +43,13 @@ def clean_console(request, monkeypatch):
     problems = []
     allowed = [text for marker in request.node.iter_markers("console_allows") for text in marker.args]
     new_context = Browser.new_context
+    # The service worker runs only in the tests of the site offline (marked `service_worker`): in
+    # every other context it would install its precache and take each first page again (about 12
+    # requests a context), which tests nothing those tests check and cost the suite about 15 s.
+    workers = "allow" if request.node.get_closest_marker("service_worker") else "block"
 
     def listening_context(self, *args, **kwargs):
+        kwargs.setdefault("service_workers", workers)
         context = new_context(self, *args, **kwargs)
         context.on("console", lambda message: message.type in ("error", "assert") and problems.append(
             f"console {message.type} on {message.page.url if message.page else '?'}: {message.text}"))

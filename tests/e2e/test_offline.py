@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from tests.live import deployed_copy, gunicorn
 
+pytestmark = pytest.mark.service_worker
+
 EXERCISE = "/exercises/plank/"
 PLAN = "/return-to-running/plan/?stage=1&start=2026-12-07&sessions=3"
 RUN = "/return-to-running/run/?stage=1"
