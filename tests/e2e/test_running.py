@@ -56,6 +56,11 @@ def pass_the_gate(page, *, walk="Yes"):
         fieldset.get_by_label(walk if legend.startswith("Can you walk") else "No", exact=True).check()
 
 
+def store_check_ins(page, kept: list[dict]):
+    """Put check-ins in this browser as running.js keeps them (reload to see them)."""
+    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+
+
 def keep(page, date: str):
     page.locator("[data-keep-date]").fill(date)
     page.get_by_role("button", name="Keep this check-in in this browser").click()
@@ -272,7 +277,7 @@ def test_plan_chart_and_card_fit_the_screen_without_sideways_scrolling(site, scr
     page.goto(PLAN)
     kept = [{"date": day(7), "stage": 2, "pain": 1, "morning": "usual", "action": "repeat", "next": 2},
             {"date": day(9), "stage": 2, "pain": 3, "morning": "usual", "action": "move_up", "next": 3}]
-    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+    store_check_ins(page, kept)
     page.reload()
     expect(page.locator("svg[data-chart] .checkin")).to_have_count(2)
     for width in at_each_width(page):
@@ -421,9 +426,8 @@ def test_today_says_when_a_plan_starts_when_today_is_a_rest_day_and_when_every_s
     start = TODAY - datetime.timedelta(days=1)
     page.goto(f"/return-to-running/plan/?start={start:%Y-%m-%d}&sessions=3&stage=3")
     expect(today).to_contain_text("Today: stage 3, session 1 of 3.")
-    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))",
-                  [{"date": f"{start:%Y-%m-%d}", "stage": 3, "pain": 1, "morning": "usual", "action": "repeat",
-                    "next": 3}])
+    store_check_ins(page, [{"date": f"{start:%Y-%m-%d}", "stage": 3, "pain": 1, "morning": "usual",
+                            "action": "repeat", "next": 3}])
     page.reload()
     expect(today).to_contain_text("Today: rest day. Next: stage 3, session 2 of 3, on ")
 
@@ -433,7 +437,7 @@ def test_today_says_when_a_plan_starts_when_today_is_a_rest_day_and_when_every_s
     assert len(dates) == 2
     kept = [{"date": date, "stage": 12, "pain": 1, "morning": "usual", "action": "repeat", "next": 12}
             for date in dates]
-    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+    store_check_ins(page, kept)
     page.reload()
     expect(today).to_have_text("Every session of this plan is done. Well done!")
 
@@ -451,7 +455,7 @@ def test_kept_check_ins_mark_done_sessions_and_today_shows_on_the_plan_and_home(
     # Kept as running.js keeps them: one from an earlier plan, one for this plan's first session.
     kept = [{"date": f"{before:%Y-%m-%d}", "stage": 2, "pain": 2, "morning": "usual", "action": "move_up", "next": 3},
             {"date": f"{start:%Y-%m-%d}", "stage": 3, "pain": 1, "morning": "usual", "action": "repeat", "next": 3}]
-    page.evaluate("kept => localStorage.setItem('backpain.running.checkins', JSON.stringify(kept))", kept)
+    store_check_ins(page, kept)
     page.reload()
     expect(today.locator(".plan-today-line")).to_contain_text("Today: stage 3, session 2 of 3.")
     expect(today.get_by_role("link", name="Run mode for stage 3")).to_have_attribute(
