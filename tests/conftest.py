@@ -11,7 +11,7 @@ from django.db import transaction
 
 from backpain.caching import forget_kept
 from tests import factories
-from tests.live import deployed_folder
+from tests.live import DEPLOYED_SITE, workdir
 
 # What can differ between SQLite and PostgreSQL, so what `make test-postgres` runs again on a real
 # PostgreSQL (the `database` mark): search (FTS5 against tsvector, ranking, the index's triggers),
@@ -33,10 +33,17 @@ def pytest_collection_modifyitems(items):
         if item.path.name in DATABASE_MODULES:
             item.add_marker(pytest.mark.database)
 
+def pytest_configure(config):
+    """The run's main process, before any worker starts: a new folder for the deployed site the live
+    tests share (tests/live.py)."""
+    if not hasattr(config, "workerinput"):
+        os.environ[DEPLOYED_SITE] = str(workdir("backpain-deployed-"))
+
+
 def pytest_sessionfinish(session):
-    """The run's main process, after every worker: remove the deployed site the live tests shared."""
+    """The run's main process, after every worker: remove that folder."""
     if not hasattr(session.config, "workerinput"):
-        shutil.rmtree(deployed_folder(os.getpid()), ignore_errors=True)
+        shutil.rmtree(os.environ.pop(DEPLOYED_SITE), ignore_errors=True)
 
 
 # Property tests check what the rules decide, not how fast: speed is measured by the benchmarks. With the

@@ -66,17 +66,18 @@ def prepare(folder: Path, database_url: str | None = None) -> dict:
     return env
 
 
-def deployed_folder(run: int) -> Path:
-    """Where the run whose main process is `run` keeps its deployed site (the workers' parent)."""
-    return Path(tempfile.gettempdir()) / f"backpain-deployed-{run}"
+# The folder of the deployed site one test run shares: tests/conftest.py makes it new (mkdtemp) in the
+# run's main process before pytest-xdist starts its workers, which inherit the variable, and removes
+# it when the run ends. (Named by the main process's pid, a folder left by a killed run was taken,
+# half made or out of date, by a later run that got the same pid.)
+DEPLOYED_SITE = "BACKPAIN_TEST_DEPLOYED_SITE"
 
 
 @functools.cache
 def _deployed_once() -> Path:
     """One deployed site per test run, shared by pytest-xdist's workers: the first worker to need it
-    makes it while the others wait on the lock file. tests/conftest.py removes it when the run ends."""
-    folder = deployed_folder(os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid())
-    folder.mkdir(exist_ok=True)
+    makes it while the others wait on the lock file."""
+    folder = Path(os.environ[DEPLOYED_SITE])
     with open(folder / "making.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (folder / "ready").exists():
